@@ -1,0 +1,155 @@
+// Runs inside the bundled sst.config program (a child process): sets Pulumi's
+// mocks, answers SST's JSON-RPC calls, runs the app and prints the graph.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { extractGraph, type RecordedBuild } from "./extract.ts";
+import { createMocks, REGION, type RecordedResource } from "./mocks.ts";
+
+export interface ChildOptions {
+  root: string;
+  stage: string;
+  edgeUrl: string;
+  workDir: string;
+  platformDir: string;
+  resultFile: string;
+}
+
+interface SstConfig {
+  app(input: { stage: string }): { name: string; removal?: string; providers?: Record<string, unknown> };
+  run(): Promise<Record<string, unknown> | void>;
+}
+
+type Run = (program: () => Promise<any>) => Promise<Record<string, unknown>>;
+
+/**
+ * Loaded lazily, in this order: SST's components read `$app` when their modules
+ * first run, so the app config must be known before the platform loads.
+ */
+export interface Loaders {
+  config(): Promise<{ default: SstConfig }>;
+  platform(): Promise<{ run: Run; globals: Record<string, unknown> }>;
+}
+
+const QUIET_MS = 50;
+const LIMIT_MS = 30_000;
+
+export async function evaluate(load: Loaders): Promise<void> {
+  const options = JSON.parse(process.env.COURSE_EVAL ?? "{}") as ChildOptions;
+  const failures: string[] = [];
+  const fail = (err: unknown) => failures.push(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.on("unhandledRejection", fail);
+  process.on("uncaughtException", fail);
+  const give = (result: unknown) => fs.writeFileSync(options.resultFile, JSON.stringify(result));
+
+  makeRandomnessDeterministic();
+  const builds: RecordedBuild[] = [];
+  const server = await startRpcServer(options, builds);
+  try {
+    const config = (await load.config()).default;
+    const appConfig = config.app({ stage: options.stage });
+    const app = { ...appConfig, stage: options.stage, removal: appConfig.removal ?? "retain", providers: appConfig.providers ?? {} };
+    Object.assign(globalThis, {
+      __course_app: app,
+      __course_cli: {
+        command: "deploy",
+        dev: false,
+        paths: { home: options.workDir, root: options.root, work: options.workDir, platform: options.platformDir },
+        state: { version: {} },
+      },
+    });
+    const { run, globals } = await load.platform();
+    Object.assign(globalThis, globals);
+    const recorded: RecordedResource[] = [];
+    pulumi.runtime.setMocks(createMocks(options.edgeUrl, recorded), app.name, options.stage, false);
+    const outputs = (await pulumi.runtime.runInPulumiStack(() => run(config.run))) as Record<string, unknown>;
+    delete outputs._protect;
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    await settle(recorded, failures);
+    if (failures.length > 0) return give({ error: failures[0] });
+    give({ graph: extractGraph({ name: app.name, stage: options.stage }, recorded, builds, outputs) });
+  } catch (err) {
+    give({ error: err instanceof Error ? err.message : String(err) });
+  } finally {
+    server.close();
+  }
+}
+
+/** SST registers some resources inside `apply`: wait until registrations stop. */
+async function settle(recorded: RecordedResource[], failures: string[]): Promise<void> {
+  const started = Date.now();
+  let seen = -1;
+  while (seen !== recorded.length && failures.length === 0) {
+    if (Date.now() - started > LIMIT_MS) throw new Error("the app kept creating resources for 30 s");
+    seen = recorded.length;
+    await new Promise((r) => setTimeout(r, QUIET_MS));
+  }
+}
+
+/** SST suffixes physical names with random bytes; a seeded stream keeps names stable. */
+function makeRandomnessDeterministic(): void {
+  let counter = 0;
+  const seeded = (size: number) => {
+    const out = Buffer.alloc(size);
+    for (let offset = 0; offset < size; offset += 32) {
+      crypto.createHash("sha256").update(`course-${counter++}`).digest().copy(out, offset);
+    }
+    return out;
+  };
+  (crypto as unknown as { randomBytes: (n: number) => Buffer }).randomBytes = seeded;
+}
+
+/** The JSON-RPC server SST's components call (SST_SERVER) during a deploy. */
+function startRpcServer(options: ChildOptions, builds: RecordedBuild[]): Promise<http.Server> {
+  const emptyBundle = path.join(options.workDir, "empty-bundle");
+  fs.mkdirSync(emptyBundle, { recursive: true });
+  const methods: Record<string, (args: any) => unknown> = {
+    "Provider.Aws.Bootstrap": () => ({
+      asset: "course-local-assets",
+      assetEcrRegistryId: "",
+      assetEcrUrl: "",
+      state: "course-local-state",
+      appsyncHttp: "",
+      appsyncRealtime: "",
+      region: REGION,
+    }),
+    "Runtime.Build": (input: RecordedBuild & { handler: string }) => {
+      const missing = missingHandlerFile(options.root, input.handler);
+      builds.push({ functionID: input.functionID, handler: input.handler, runtime: input.runtime, links: input.links ?? {} });
+      return { handler: input.handler, out: emptyBundle, sourcemaps: [], errors: missing ? [missing] : [] };
+    },
+  };
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      const { method, params } = JSON.parse(body) as { method: string; params: unknown[] };
+      const fn = methods[method];
+      res.setHeader("content-type", "application/json");
+      if (!fn) return res.end(JSON.stringify({ error: `rpc: can't find method ${method}` }));
+      try {
+        res.end(JSON.stringify({ result: fn(params[0]) }));
+      } catch (err) {
+        res.end(JSON.stringify({ error: String(err) }));
+      }
+    });
+  });
+  return new Promise((ok) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      process.env.SST_SERVER = `http://127.0.0.1:${port}`;
+      ok(server);
+    }),
+  );
+}
+
+const HANDLER_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"];
+
+/** Same rule as SST's Node build: "<file>.<export>" must name a source file. */
+function missingHandlerFile(root: string, handler: string): string | undefined {
+  const file = handler.slice(0, handler.lastIndexOf("."));
+  if (HANDLER_EXTENSIONS.some((ext) => fs.existsSync(path.join(root, file + ext)))) return undefined;
+  return `Could not find file for handler "${handler}"`;
+}

@@ -1,0 +1,190 @@
+// Evaluate sst.config.ts with SST's own components under Pulumi mocks, the way
+// `sst deploy` builds it (esbuild, the platform's run shim, $app/$cli defined),
+// in a child process so Pulumi's global state never leaks between runs.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { CONFIG_FILE, ensureDir, LOCAL_DIR, PLATFORM_DIR, ROOT } from "../paths.ts";
+import type { ChildOptions } from "./child.ts";
+import type { CloudGraph } from "./model.ts";
+
+export interface EvaluateOptions {
+  lab: string;
+  from: "labs" | "solutions";
+  stage: string;
+  edgeUrl: string;
+}
+
+export interface Evaluation {
+  graph: CloudGraph;
+  /** true when an unchanged app was served from the cache */
+  cached: boolean;
+  /** source files the graph depends on: a change to one means evaluate again */
+  inputs: string[];
+}
+
+export class GraphError extends Error {}
+
+const CHILD_TIMEOUT_MS = 60_000;
+
+interface CacheRecord {
+  key: string;
+  inputs: string[];
+  digest: string;
+  graph: CloudGraph;
+}
+
+export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation> {
+  if (!fs.existsSync(path.join(PLATFORM_DIR, "src"))) {
+    throw new GraphError("SST's platform is not installed. Run `npm install` (it runs `sst install`), then try again.");
+  }
+  const key = cacheKey(options);
+  const cacheFile = path.join(ensureDir(path.join(LOCAL_DIR, "graph-cache")), `${key}.json`);
+  const cached = readCache(cacheFile);
+  if (cached && cached.digest === digestFiles(cached.inputs)) {
+    return { graph: cached.graph, cached: true, inputs: cached.inputs };
+  }
+  const { bundle, inputs } = await bundleConfig();
+  const graph = await runChild(bundle, options);
+  fs.rmSync(bundle, { force: true });
+  fs.writeFileSync(cacheFile, JSON.stringify({ key, inputs, digest: digestFiles(inputs), graph } satisfies CacheRecord));
+  return { graph, cached: false, inputs };
+}
+
+function cacheKey(options: EvaluateOptions): string {
+  const platformVersion = fs.readFileSync(path.join(PLATFORM_DIR, "version"), "utf8");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ ...options, platformVersion }))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+function readCache(file: string): CacheRecord | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as CacheRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+function digestFiles(files: string[]): string {
+  const hash = crypto.createHash("sha256");
+  for (const file of files) {
+    hash.update(file);
+    try {
+      hash.update(fs.readFileSync(file));
+    } catch {
+      hash.update("<missing>");
+    }
+  }
+  return hash.digest("hex");
+}
+
+async function bundleConfig(): Promise<{ bundle: string; inputs: string[] }> {
+  const outfile = path.join(PLATFORM_DIR, `course.config.${process.pid}.${Date.now()}.mjs`);
+  // Dynamic imports keep each module's top level lazy (see Loaders in child.ts).
+  const entry = `
+    import { evaluate } from ${JSON.stringify(path.join(ROOT, "course/graph/child.ts"))};
+    globalThis.__course_config = (config) => config;
+    await evaluate({
+      config: () => import(${JSON.stringify(CONFIG_FILE)}),
+      platform: async () => ({
+        run: (await import(${JSON.stringify(path.join(PLATFORM_DIR, "src/auto/run.ts"))})).run,
+        globals: {
+          aws: await import("@pulumi/aws"),
+          random: await import("@pulumi/random"),
+          sst: await import(${JSON.stringify(path.join(PLATFORM_DIR, "src/components"))}),
+        },
+      }),
+    });
+  `;
+  try {
+    const result = await build({
+      stdin: { contents: entry, resolveDir: ROOT, sourcefile: "course-eval.ts", loader: "ts" },
+      outfile,
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node24",
+      mainFields: ["module", "main"],
+      external: ["@pulumi/*", "@aws-sdk/*", "archiver", "glob", "esbuild", "@smithy/*"],
+      inject: [path.join(PLATFORM_DIR, "src/shim/run.js")],
+      define: {
+        $app: "globalThis.__course_app",
+        $cli: "globalThis.__course_cli",
+        $dev: "false",
+        $config: "globalThis.__course_config",
+      },
+      banner: {
+        js: 'import { createRequire as __courseRequire } from "node:module"; const require = __courseRequire(import.meta.url);',
+      },
+      metafile: true,
+      logLevel: "silent",
+      sourcemap: "inline",
+    });
+    const inputs = Object.keys(result.metafile.inputs)
+      .filter((file) => !file.startsWith("<") && !file.includes("node_modules"))
+      .map((file) => path.resolve(ROOT, file))
+      .filter((file) => !file.startsWith(PLATFORM_DIR))
+      .sort();
+    return { bundle: outfile, inputs };
+  } catch (err) {
+    const errors = (err as { errors?: { text: string; location?: { file: string; line: number } }[] }).errors ?? [];
+    const first = errors[0];
+    const where = first?.location ? ` (${first.location.file}:${first.location.line})` : "";
+    throw new GraphError(`sst.config.ts or a lab's infra.ts does not build: ${first?.text ?? String(err)}${where}`);
+  }
+}
+
+function runChild(bundle: string, options: EvaluateOptions): Promise<CloudGraph> {
+  const workDir = ensureDir(path.join(LOCAL_DIR, "work"));
+  const resultFile = path.join(workDir, `graph.${process.pid}.${Date.now()}.json`);
+  const childOptions: ChildOptions = {
+    root: ROOT,
+    stage: options.stage,
+    edgeUrl: options.edgeUrl,
+    workDir,
+    platformDir: PLATFORM_DIR,
+    resultFile,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--enable-source-maps", "--no-deprecation", "--no-warnings", bundle], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        COURSE_EVAL: JSON.stringify(childOptions),
+        COURSE_LAB: options.lab,
+        COURSE_FROM: options.from,
+        SST_STAGE: options.stage,
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        AWS_EC2_METADATA_DISABLED: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), CHILD_TIMEOUT_MS);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      let result: { graph?: CloudGraph; error?: string } = {};
+      try {
+        result = JSON.parse(fs.readFileSync(resultFile, "utf8"));
+        fs.rmSync(resultFile);
+      } catch {
+        const reason = code === null ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s` : `exited with code ${code}`;
+        return reject(new GraphError(`evaluating the SST app ${reason}.\n${output.trim()}`));
+      }
+      if (result.graph) resolve(result.graph);
+      else reject(new GraphError(cleanError(result.error ?? "unknown error")));
+    });
+  });
+}
+
+/** Keep the learner's part of an SST error: the message, not Pulumi's internals. */
+function cleanError(message: string): string {
+  return message.split("\n").filter((line) => !line.includes("/.sst/platform/node_modules/")).join("\n").trim();
+}
