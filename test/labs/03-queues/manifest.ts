@@ -1,0 +1,17 @@
+import { defineLab } from "../../../course/labs/manifest.ts";
+
+export default defineLab({
+  schemaVersion: 1,
+  slug: "03-queues",
+  title: "Decouple with queues",
+  summary: "Decouple state from code using messaging: a queue absorbs any volume and lets the sender move on.",
+  status: "planned",
+  minutes: 45,
+  goals: [
+    "Return at once from order placement and fulfil orders from an SQS queue",
+    "Handle poison messages with a dead-letter queue",
+    "Report partial batch failures and make the consumer idempotent",
+  ],
+  chapter: "/chapters/03-queues/",
+  steps: [],
+});

@@ -1,0 +1,17 @@
+import { defineLab } from "../../../course/labs/manifest.ts";
+
+export default defineLab({
+  schemaVersion: 1,
+  slug: "06-workflows",
+  title: "Workflows",
+  summary: "Orchestrate microservices with Step Functions: track status of data and execution, remove redundant code.",
+  status: "planned",
+  minutes: 50,
+  goals: [
+    "Model checkout as a state machine: reserve, charge, ship",
+    "Move retries and error handling out of your code into Retry and Catch",
+    "Track the status of every execution from its history",
+  ],
+  chapter: "/chapters/06-workflows/",
+  steps: [],
+});

@@ -1,0 +1,17 @@
+import { defineLab } from "../../../course/labs/manifest.ts";
+
+export default defineLab({
+  schemaVersion: 1,
+  slug: "08-delivery",
+  title: "Delivery pipelines",
+  summary: "Each service has its own pipeline: infrastructure as code, cookie-cutter templates and guardrails.",
+  status: "planned",
+  minutes: 45,
+  goals: [
+    "Give each service its own pipeline with GitHub Actions and OIDC to AWS",
+    "Keep infrastructure as code next to the service it belongs to",
+    "Start new services from a cookie-cutter template with guardrails built in",
+  ],
+  chapter: "/chapters/08-delivery/",
+  steps: [],
+});
