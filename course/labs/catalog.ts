@@ -25,7 +25,9 @@ export async function loadCatalog(): Promise<LabManifest[]> {
 }
 
 export class UnknownLabError extends Error {
-  constructor(readonly slug: string) {
+  readonly slug: string;
+  constructor(slug: string) {
     super(`There is no lab "${slug}". Run \`npx course list\` to see the labs.`);
+    this.slug = slug;
   }
 }
