@@ -29,12 +29,14 @@ export const LabManifest = z.object({
   /** what one day of the deployed lab costs if you forget to remove it, in USD, with the basis */
   cost: z.object({ perDayUsd: z.number().nonnegative(), basis: z.string().min(1) }).optional(),
   steps: z.array(LabStep),
+  /** steps the starter already passes as shipped (e.g. a warm-up); `course verify` expects every other step to fail on it */
+  starterPasses: z.array(z.string()).default([]),
 });
 
 export type LabStep = z.infer<typeof LabStep>;
 export type LabManifest = z.infer<typeof LabManifest>;
 
-export function defineLab(manifest: LabManifest): LabManifest {
+export function defineLab(manifest: z.input<typeof LabManifest>): LabManifest {
   const parsed = LabManifest.parse(manifest);
   if (parsed.status === "ready" && parsed.steps.length === 0) {
     throw new Error(`lab ${parsed.slug} is ready but has no steps`);

@@ -1,6 +1,6 @@
 import type { LabContext } from "../../infra/load-lab";
 
-/** Lab 00: one HTTP API, one function, one table. */
+/** Lab 00: one HTTP API, one function per route, one table. */
 export default function infra({ dir }: LabContext) {
   const orders = new sst.aws.Dynamo("Orders", {
     fields: { orderId: "string" },
@@ -8,10 +8,9 @@ export default function infra({ dir }: LabContext) {
   });
 
   const api = new sst.aws.ApiGatewayV2("Api");
-  const handler = { link: [orders], timeout: "5 seconds" as const, memory: "256 MB" as const };
-  api.route("GET /health", { handler: `${dir}/src/orders.health`, ...handler });
-  api.route("POST /orders", { handler: `${dir}/src/orders.create`, ...handler });
-  api.route("GET /orders/{id}", { handler: `${dir}/src/orders.get`, ...handler });
+  api.route("GET /health", { handler: `${dir}/src/orders.health`, timeout: "5 seconds", memory: "256 MB" });
+  api.route("POST /orders", { handler: `${dir}/src/orders.create`, link: [orders], timeout: "5 seconds", memory: "256 MB" });
+  api.route("GET /orders/{id}", { handler: `${dir}/src/orders.get`, link: [orders], timeout: "5 seconds", memory: "256 MB" });
 
   return { api: api.url, ordersTable: orders.name };
 }

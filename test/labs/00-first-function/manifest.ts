@@ -71,4 +71,5 @@ export default defineLab({
       docs: "#reading-it-back",
     },
   ],
+  starterPasses: ["health"],
 });

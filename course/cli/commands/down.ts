@@ -1,0 +1,14 @@
+import { downLab } from "../../labs/actions.ts";
+import { defineCommand } from "../command.ts";
+
+export default defineCommand({
+  name: "down",
+  summary: "Stop the running local cloud.",
+  usage: "down",
+  options: {},
+  async run() {
+    const stopped = await downLab();
+    console.log(stopped ? `Stopped lab ${stopped.lab} (pid ${stopped.pid}).` : "Nothing was running.");
+    return 0;
+  },
+});

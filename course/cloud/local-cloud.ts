@@ -1,0 +1,157 @@
+// One running local cloud: the lab's graph evaluated from SST, the services
+// built from it, the edge in front, and .sst/outputs.json written the way
+// `sst deploy` writes it. Saving a handler reloads it; saving infra re-evaluates.
+import fs from "node:fs";
+import path from "node:path";
+import { evaluateApp } from "../graph/evaluate.ts";
+import type { CloudGraph } from "../graph/model.ts";
+import { OUTPUTS_FILE, ROOT } from "../paths.ts";
+import { HttpApiService } from "./apigateway/index.ts";
+import { DynamoDbService } from "./dynamodb/index.ts";
+import { type CallRecord, type Edge, startEdge } from "./edge/server.ts";
+import { LambdaService } from "./lambda/index.ts";
+import { LogsService, LogStore } from "./logs/index.ts";
+import { principalFor } from "./principals.ts";
+
+export interface LocalCloudOptions {
+  lab: string;
+  from: "labs" | "solutions";
+  port: number;
+  stage?: string;
+  /** log lines of functions and of the cloud itself */
+  onLog?(line: string): void;
+  /** reload on save (default true) */
+  watch?: boolean;
+  /** Lambda's async retry delays; tests shorten them */
+  asyncRetryDelaysMs?: number[];
+}
+
+export interface LocalCloud {
+  endpoint: string;
+  lab: string;
+  from: "labs" | "solutions";
+  graph(): CloudGraph;
+  calls(): CallRecord[];
+  /** time from start to serving, and whether the graph came from the cache */
+  startup: { ms: number; cachedGraph: boolean };
+  close(): Promise<void>;
+}
+
+const KEPT_CALLS = 1000;
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const started = Date.now();
+  const log = options.onLog ?? (() => {});
+  const stage = options.stage ?? "local";
+  const edgeUrl = `http://127.0.0.1:${options.port}`;
+  const evaluate = () => evaluateApp({ lab: options.lab, from: options.from, stage, edgeUrl });
+  const first = await evaluate();
+  let graph = first.graph;
+
+  const logs = new LogStore();
+  const lambda = new LambdaService({
+    functions: graph.functions,
+    root: ROOT,
+    edgeUrl,
+    logs,
+    ...(options.asyncRetryDelaysMs ? { asyncRetryDelaysMs: options.asyncRetryDelaysMs } : {}),
+    onLog: (fn, line) => log(`${fn.id} ${line}`),
+  });
+  const dynamodb = await DynamoDbService.start(graph.tables);
+  const httpApis = new HttpApiService({ apis: graph.httpApis, invoker: lambda });
+  const services = [lambda, dynamodb, new LogsService(logs)];
+  const calls: CallRecord[] = [];
+
+  let edge: Edge;
+  try {
+    edge = await startEdge({
+      port: options.port,
+      services: () => services,
+      httpApis: () => httpApis,
+      principalOf: (key) => principalFor(key, graph.functions),
+      describe: () => ({ course: "local-cloud", lab: options.lab, from: options.from, pid: process.pid }),
+      onCall: (call) => {
+        calls.push(call);
+        if (calls.length > KEPT_CALLS) calls.shift();
+      },
+    });
+  } catch (err) {
+    await Promise.all([lambda.close(), dynamodb.close()]);
+    throw err;
+  }
+  writeOutputs(graph);
+
+  const apply = (next: CloudGraph) => {
+    graph = next;
+    lambda.update(next.functions);
+    void dynamodb.update(next.tables);
+    httpApis.update(next.httpApis);
+    writeOutputs(next);
+  };
+  const stopWatching =
+    options.watch === false
+      ? () => {}
+      : watchLab(first.inputs, options, {
+          sourcesChanged: () => {
+            lambda.invalidate();
+            log("course: handler code changed; functions reload on their next call");
+          },
+          infraChanged: async () => {
+            try {
+              const next = await evaluate();
+              apply(next.graph);
+              log("course: infra changed; the lab's resources were evaluated again");
+            } catch (err) {
+              log(`course: infra.ts has a problem, still serving the previous version: ${(err as Error).message}`);
+            }
+          },
+        });
+
+  return {
+    endpoint: edge.url,
+    lab: options.lab,
+    from: options.from,
+    graph: () => graph,
+    calls: () => [...calls],
+    startup: { ms: Date.now() - started, cachedGraph: first.cached },
+    async close() {
+      stopWatching();
+      await edge.close();
+      await Promise.all([lambda.close(), dynamodb.close()]);
+    },
+  };
+}
+
+/** The same file `sst deploy` writes: what run() returned. */
+function writeOutputs(graph: CloudGraph): void {
+  fs.mkdirSync(path.dirname(OUTPUTS_FILE), { recursive: true });
+  fs.writeFileSync(OUTPUTS_FILE, `${JSON.stringify(graph.outputs, null, 2)}\n`);
+}
+
+interface WatchHandlers {
+  sourcesChanged(): void;
+  infraChanged(): Promise<void>;
+}
+
+/** Handler sources reload cheaply; the files the graph was built from mean a new evaluation. */
+function watchLab(graphInputs: string[], options: LocalCloudOptions, on: WatchHandlers): () => void {
+  const labDir = path.join(ROOT, options.from, options.lab);
+  const infraFiles = new Set(graphInputs);
+  let timer: NodeJS.Timeout | undefined;
+  let infraTouched = false;
+  const watcher = fs.watch(labDir, { recursive: true }, (_event, file) => {
+    if (!file) return;
+    if (infraFiles.has(path.join(labDir, file))) infraTouched = true;
+    clearTimeout(timer);
+    // Editors write files in several steps; act once they are done.
+    timer = setTimeout(() => {
+      on.sourcesChanged();
+      if (infraTouched) void on.infraChanged();
+      infraTouched = false;
+    }, 100);
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}

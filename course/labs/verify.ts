@@ -1,0 +1,61 @@
+// The course's own dev check (rustlings' idea): every solution passes its
+// checker, and every starter fails each step it should.
+import { runChecker } from "../checker/run.ts";
+import type { CheckReport } from "../checker/report.ts";
+import { startLocalCloud } from "../cloud/local-cloud.ts";
+import { OUTPUTS_FILE } from "../paths.ts";
+import { freePort, type Source } from "./actions.ts";
+import { loadCatalog } from "./catalog.ts";
+import type { LabManifest } from "./manifest.ts";
+
+export interface VerifyResult {
+  lab: string;
+  from: Source;
+  ok: boolean;
+  /** what was wrong, when not ok */
+  problems: string[];
+  report: CheckReport;
+  checkMs: number;
+}
+
+/** Start the lab from `from` on a free port, run its checker, stop it. */
+export async function checkOnce(lab: string, from: Source): Promise<{ report: CheckReport; checkMs: number }> {
+  const port = await freePort();
+  const cloud = await startLocalCloud({ lab, from, port, watch: false });
+  try {
+    const started = Date.now();
+    const report = await runChecker({
+      target: { kind: "local", lab, outputsFile: OUTPUTS_FILE, endpoint: cloud.endpoint, region: "us-east-1", stage: "local", app: `course-${lab}` },
+    });
+    return { report, checkMs: Date.now() - started };
+  } finally {
+    await cloud.close();
+  }
+}
+
+export function judge(manifest: LabManifest, from: Source, report: CheckReport): string[] {
+  if (from === "solutions") {
+    return report.steps.filter((s) => s.status !== "passed").map((s) => `solution fails ${s.id}: ${s.message}`);
+  }
+  return report.steps.flatMap((s) => {
+    const shouldPass = manifest.starterPasses.includes(s.id);
+    if (shouldPass && s.status !== "passed") return [`starter should pass ${s.id} as shipped: ${s.message}`];
+    if (!shouldPass && s.status === "passed") return [`starter passes ${s.id}, which the learner has not done yet`];
+    return [];
+  });
+}
+
+export async function verifyAll(onResult?: (result: VerifyResult) => void): Promise<VerifyResult[]> {
+  const results: VerifyResult[] = [];
+  for (const manifest of await loadCatalog()) {
+    if (manifest.status !== "ready") continue;
+    for (const from of ["solutions", "labs"] as const) {
+      const { report, checkMs } = await checkOnce(manifest.slug, from);
+      const problems = judge(manifest, from, report);
+      const result = { lab: manifest.slug, from, ok: problems.length === 0, problems, report, checkMs };
+      results.push(result);
+      onResult?.(result);
+    }
+  }
+  return results;
+}
