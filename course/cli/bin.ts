@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { type Command, helpOf, parse } from "./command.ts";
 // `npx course <command>`: the learner's and instructor's entry point.
 import check from "./commands/check.ts";
 import doctor from "./commands/doctor.ts";
@@ -6,16 +7,18 @@ import down from "./commands/down.ts";
 import hint from "./commands/hint.ts";
 import list from "./commands/list.ts";
 import reset from "./commands/reset.ts";
+import start from "./commands/start.ts";
 import status from "./commands/status.ts";
 import up from "./commands/up.ts";
 import verify from "./commands/verify.ts";
-import { type Command, helpOf, parse } from "./command.ts";
 
-const commands: Command[] = [list, status, doctor, up, down, check, hint, reset, verify];
+const commands: Command[] = [start, list, status, doctor, up, down, check, hint, reset, verify];
 
 function overview(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
-  return ["Usage: npx course <command> [options]", "", ...lines, "", "`npx course <command> --help` tells more."].join("\n");
+  return ["Usage: npx course <command> [options]", "", ...lines, "", "`npx course <command> --help` tells more."].join(
+    "\n",
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -47,7 +50,9 @@ process.env.AWS_EC2_METADATA_DISABLED = "true";
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: Error) => {
-    console.error(err.name === "CourseError" ? `course: ${err.message}` : `course: unexpected error: ${err.stack ?? err.message}`);
+    console.error(
+      err.name === "CourseError" ? `course: ${err.message}` : `course: unexpected error: ${err.stack ?? err.message}`,
+    );
     process.exit(1);
   },
 );

@@ -20,7 +20,12 @@ export function helpOf(command: Command): string {
   const options = Object.entries(command.options).map(
     ([name, spec]) => `  --${name}${spec.type === "string" ? " <value>" : ""}  ${spec.description}`,
   );
-  return [`${command.summary}\n`, `Usage: npx course ${command.usage}`, ...(options.length ? ["", "Options:", ...options] : []), "  --help  show this help"].join("\n");
+  return [
+    `${command.summary}\n`,
+    `Usage: npx course ${command.usage}`,
+    ...(options.length ? ["", "Options:", ...options] : []),
+    "  --help  show this help",
+  ].join("\n");
 }
 
 export function parse(command: Command, argv: string[]) {
@@ -28,7 +33,11 @@ export function parse(command: Command, argv: string[]) {
     help: { type: "boolean" },
   };
   for (const [name, spec] of Object.entries(command.options)) {
-    options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.default !== undefined ? { default: spec.default } : {}) };
+    options[name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+    };
   }
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }

@@ -5,7 +5,8 @@ import { defineCommand } from "../command.ts";
 
 export default defineCommand({
   name: "hint",
-  summary: "Unlock the next hint of a step (the first step not passed yet, unless you name one): concept first, then the API.",
+  summary:
+    "Unlock the next hint of a step (the first step not passed yet, unless you name one): concept first, then the API.",
   usage: "hint <lab> [step]",
   options: {},
   async run({ positionals }) {
@@ -17,13 +18,20 @@ export default defineCommand({
       ? manifest.steps.find((s) => s.id === stepId)
       : manifest.steps.find((s) => !progress.passed.includes(s.id));
     if (!step) {
-      if (stepId) throw new CourseError(`Lab ${lab} has no step "${stepId}". Steps: ${manifest.steps.map((s) => s.id).join(", ")}.`);
-      console.log(`Every step of ${lab} passed at your last check. Nothing to hint — run \`npx course check ${lab}\` to confirm.`);
+      if (stepId)
+        throw new CourseError(
+          `Lab ${lab} has no step "${stepId}". Steps: ${manifest.steps.map((s) => s.id).join(", ")}.`,
+        );
+      console.log(
+        `Every step of ${lab} passed at your last check. Nothing to hint — run \`npx course check ${lab}\` to confirm.`,
+      );
       return 0;
     }
     const unlocked = unlockHint(lab, step.id, step.hints.length);
     console.log(`${step.id}: ${step.title}`);
-    step.hints.slice(0, unlocked).forEach((hint, i) => console.log(`  hint ${i + 1}/${step.hints.length}: ${hint}`));
+    for (const [i, hint] of step.hints.slice(0, unlocked).entries()) {
+      console.log(`  hint ${i + 1}/${step.hints.length}: ${hint}`);
+    }
     console.log(
       unlocked < step.hints.length
         ? `\nStill stuck? \`npx course hint ${lab} ${step.id}\` unlocks the next one. Read more: ${manifest.chapter}${step.docs}`

@@ -17,7 +17,10 @@ export default defineCommand({
       console.log(`${lab.slug.padEnd(20)} ${lab.title.padEnd(28)} ${String(lab.minutes).padStart(3)} min  ${progress}`);
     }
     const first = labs.find((l) => l.status === "ready" && l.progress.passed.length < l.steps);
-    if (first) console.log(`\nNext: \`npx course up ${first.slug}\`, then \`npx course check ${first.slug}\` in another terminal.`);
+    if (first)
+      console.log(
+        `\nNext: \`npx course up ${first.slug}\`, then \`npx course check ${first.slug}\` in another terminal.`,
+      );
     return 0;
   },
 });

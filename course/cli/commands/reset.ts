@@ -28,7 +28,9 @@ export default defineCommand({
     const dir = `labs/${lab}`;
     if (!values.yes) {
       const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-      const answer = await rl.question(`This overwrites your changes in ${dir} with the starter from ${ref}. Continue? [y/N] `);
+      const answer = await rl.question(
+        `This overwrites your changes in ${dir} with the starter from ${ref}. Continue? [y/N] `,
+      );
       rl.close();
       if (!/^y(es)?$/i.test(answer.trim())) {
         console.log("Nothing changed.");
@@ -38,7 +40,9 @@ export default defineCommand({
     const restore = git("restore", `--source=${ref}`, "--worktree", "--", dir);
     if (restore.status !== 0) throw new CourseError(`git could not restore ${dir}: ${restore.stderr.trim()}`);
     git("clean", "-fdq", "--", dir);
-    console.log(`Restored ${dir} from ${ref}. Next: \`npx course up ${lab}\` (if it runs already, it reloads by itself).`);
+    console.log(
+      `Restored ${dir} from ${ref}. Next: \`npx course up ${lab}\` (if it runs already, it reloads by itself).`,
+    );
     return 0;
   },
 });

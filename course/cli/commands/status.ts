@@ -16,7 +16,9 @@ export default defineCommand({
       console.log("Nothing is running. Start a lab with `npx course up 00-first-function`.");
       return 0;
     }
-    console.log(`Lab ${running.lab} (${running.from}) is running at ${running.endpoint}, pid ${running.pid}, since ${running.startedAt}.`);
+    console.log(
+      `Lab ${running.lab} (${running.from}) is running at ${running.endpoint}, pid ${running.pid}, since ${running.startedAt}.`,
+    );
     console.log(`Check it with \`npx course check ${running.lab}\`; stop it with \`npx course down\`.`);
     return 0;
   },

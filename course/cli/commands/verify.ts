@@ -10,14 +10,21 @@ export default defineCommand({
   options: {},
   async run() {
     const running = readRunning();
-    if (running) throw new CourseError(`Lab ${running.lab} is running and verify rewrites .sst/outputs.json. Run \`npx course down\` first.`);
+    if (running)
+      throw new CourseError(
+        `Lab ${running.lab} is running and verify rewrites .sst/outputs.json. Run \`npx course down\` first.`,
+      );
     const started = Date.now();
     const results = await verifyAll((r) => {
-      console.log(`verify ${r.ok ? "✓" : "✗"} ${r.lab} (${r.from}): ${r.report.passed}/${r.report.steps.length} steps pass, check took ${r.checkMs} ms`);
+      console.log(
+        `verify ${r.ok ? "✓" : "✗"} ${r.lab} (${r.from}): ${r.report.passed}/${r.report.steps.length} steps pass, check took ${r.checkMs} ms`,
+      );
       for (const p of r.problems) console.log(`      ${p}`);
     });
     const bad = results.filter((r) => !r.ok).length;
-    console.log(`verify: ${results.length - bad} of ${results.length} runs as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `verify: ${results.length - bad} of ${results.length} runs as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     return bad === 0 ? 0 : 1;
   },
 });
