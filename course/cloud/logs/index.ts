@@ -1,0 +1,3 @@
+export { compileFilterPattern, FilterPatternError } from "./filter-pattern.ts";
+export { LogsService } from "./service.ts";
+export { type LogEvent, type LogGroupRecord, type LogSink, LogStore, type LogStreamRecord } from "./store.ts";

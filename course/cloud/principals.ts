@@ -1,0 +1,37 @@
+// Who is calling: every function gets its own dummy credentials, derived from
+// its name so they survive restarts, and the edge maps an access key back to
+// the function (and so to its role) or else to the learner.
+import crypto from "node:crypto";
+import type { FunctionSpec } from "../graph/model.ts";
+import type { Principal } from "./service.ts";
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+export const LEARNER_ARN = "arn:aws:iam::000000000000:user/learner";
+
+const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+function digest(purpose: string, name: string): Buffer {
+  return crypto.createHash("sha256").update(`${purpose}:${name}`).digest();
+}
+
+export function credentialsFor(fn: FunctionSpec): Credentials {
+  const keyBytes = digest("access-key", fn.name);
+  // "ASIA" marks temporary (role) credentials on AWS, as a function's are.
+  const suffix = Array.from(keyBytes.subarray(0, 16), (byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length]).join("");
+  return {
+    accessKeyId: `ASIA${suffix}`,
+    secretAccessKey: digest("secret-key", fn.name).toString("base64").slice(0, 40),
+    sessionToken: Buffer.concat([digest("session", fn.name), digest("session-2", fn.name)]).toString("base64"),
+  };
+}
+
+export function principalFor(accessKeyId: string, functions: FunctionSpec[]): Principal {
+  const fn = functions.find((f) => credentialsFor(f).accessKeyId === accessKeyId);
+  if (fn) return { kind: "function", accessKeyId, arn: fn.roleArn, functionName: fn.name };
+  return { kind: "learner", accessKeyId, arn: LEARNER_ARN };
+}
