@@ -67,24 +67,23 @@ export class DynamoDbService implements Service {
 
   async #respond(request: EdgeRequest): Promise<EdgeResponse> {
     if (request.body.length > MAX_REQUEST_BYTES) {
-      return dynamoError(413, "com.amazon.coral.service", "RequestEntityTooLarge", "Request body exceeds 16 MB");
+      return serviceError(413, "RequestEntityTooLarge", "Request body exceeds 16 MB");
     }
     const target = request.headers["x-amz-target"];
     const operation = TARGET.exec(typeof target === "string" ? target : "")?.[1];
     if (!operation) {
-      return dynamoError(400, "com.amazon.coral.service", "UnknownOperationException", `Unknown target: ${target}`);
+      return serviceError(400, "UnknownOperationException", `Unknown target: ${target ?? "(none)"}`);
     }
     if (UNSUPPORTED_OPERATIONS.has(operation)) {
       const message = `${operation} is not available in the local cloud: its DynamoDB (dynalite) has no transactions or PartiQL`;
-      return dynamoError(400, "com.amazon.coral.service", "UnknownOperationException", message);
+      return serviceError(400, "UnknownOperationException", message);
     }
     const body = request.body.toString("utf8");
     // every DynamoDB input is a JSON object; dynalite would take any JSON value and stumble on some
     if (body.trim() !== "" && !body.trimStart().startsWith("{")) {
-      return dynamoError(400, "com.amazon.coral.service", "SerializationException", "Expected a JSON object");
+      return serviceError(400, "SerializationException", "Expected a JSON object");
     }
-    const response = await this.#engine.call(operation, body);
-    return { status: response.status, headers: response.headers, body: response.body };
+    return this.#engine.call(operation, body);
   }
 
   async close(): Promise<void> {
@@ -93,10 +92,11 @@ export class DynamoDbService implements Service {
   }
 }
 
-function dynamoError(status: number, namespace: string, code: string, message: string): EdgeResponse {
+/** an error of the protocol layer, which DynamoDB reports in the coral namespace */
+function serviceError(status: number, code: string, message: string): EdgeResponse {
   return {
     status,
     headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-errortype": code },
-    body: JSON.stringify({ __type: `${namespace}#${code}`, message }),
+    body: JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }),
   };
 }
