@@ -49,7 +49,7 @@ export default defineConfig({
           items: labs.map((lab) => ({
             label: `${number(lab.slug)} · ${lab.title}`,
             link: lab.chapter,
-            ...(lab.status === "planned" ? { badge: { text: "lab coming", variant: "note" } } : {}),
+            ...(lab.status === "planned" ? { badge: { text: "coming", variant: "note" } } : {}),
           })),
         },
         {

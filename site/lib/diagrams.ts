@@ -1,0 +1,321 @@
+// One architecture diagram per chapter: the shop as it grows. Each diagram is
+// data; Diagram.astro draws it as inline SVG and writes its text alternative
+// from the same data, so picture and description always agree.
+
+export type NodeKind =
+  | "client"
+  | "api"
+  | "function"
+  | "table"
+  | "queue"
+  | "topic"
+  | "bus"
+  | "stream"
+  | "workflow"
+  | "service"
+  | "observability"
+  | "pipeline"
+  | "repo"
+  | "account"
+  | "guardrail";
+
+export interface DiagramNode {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+  sub?: string;
+  /** added or changed in this chapter */
+  isNew?: boolean;
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  label?: string;
+  dashed?: boolean;
+}
+
+export interface DiagramSpec {
+  /** short name, read first by screen readers */
+  title: string;
+  /** one or two sentences shown under the picture */
+  caption: string;
+  width: number;
+  height: number;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+export const KIND_LABEL: Record<NodeKind, string> = {
+  client: "Client",
+  api: "API Gateway",
+  function: "Lambda",
+  table: "DynamoDB",
+  queue: "SQS queue",
+  topic: "SNS topic",
+  bus: "EventBridge",
+  stream: "Stream",
+  workflow: "Step Functions",
+  service: "Service",
+  observability: "OpenTelemetry",
+  pipeline: "GitHub Actions",
+  repo: "Repository",
+  account: "AWS account",
+  guardrail: "Guardrails",
+};
+
+export const KIND_GROUP: Record<NodeKind, "compute" | "data" | "integration" | "other"> = {
+  client: "other",
+  api: "integration",
+  function: "compute",
+  table: "data",
+  queue: "integration",
+  topic: "integration",
+  bus: "integration",
+  stream: "data",
+  workflow: "integration",
+  service: "compute",
+  observability: "other",
+  pipeline: "other",
+  repo: "other",
+  account: "other",
+  guardrail: "other",
+};
+
+export const DIAGRAMS: Record<string, DiagramSpec> = {
+  "00-first-function": {
+    title: "Lab 00: an HTTP API, one function, one table",
+    caption:
+      "A request comes in through the HTTP API, which invokes the orders function; the function stores and reads orders in a DynamoDB table. No server is yours to run.",
+    width: 730,
+    height: 120,
+    nodes: [
+      { id: "you", label: "You", kind: "client", sub: "curl or the checker", x: 10, y: 32, w: 130 },
+      { id: "api", label: "HTTP API", kind: "api", sub: "3 routes", x: 200, y: 32 },
+      { id: "fn", label: "orders", kind: "function", sub: "health · create · get", x: 390, y: 32, w: 140 },
+      { id: "table", label: "Orders", kind: "table", sub: "key: orderId", x: 590, y: 32 },
+    ],
+    edges: [
+      { from: "you", to: "api", label: "HTTP" },
+      { from: "api", to: "fn", label: "invoke" },
+      { from: "fn", to: "table", label: "put / get" },
+    ],
+  },
+  "01-monolith": {
+    title: "Chapter 01: the shop as one monolith",
+    caption:
+      "Every feature lives in one function behind one API, over one table. One deployable is simple to start with, and every change touches all of it.",
+    width: 760,
+    height: 130,
+    nodes: [
+      { id: "you", label: "Customers", kind: "client", x: 10, y: 36, w: 120 },
+      { id: "api", label: "HTTP API", kind: "api", sub: "every route", x: 180, y: 36 },
+      {
+        id: "shop",
+        label: "shop",
+        kind: "function",
+        sub: "orders, inventory, payments, shipping, mail",
+        x: 360,
+        y: 30,
+        w: 210,
+        h: 68,
+        isNew: true,
+      },
+      { id: "table", label: "Shop", kind: "table", sub: "one table for all", x: 620, y: 36, isNew: true },
+    ],
+    edges: [
+      { from: "you", to: "api" },
+      { from: "api", to: "shop", label: "all requests" },
+      { from: "shop", to: "table" },
+    ],
+  },
+  "02-microservices": {
+    title: "Chapter 02: three services behind one API",
+    caption:
+      "API Gateway is the front door. Orders, inventory and payments each have their own functions and their own table, owned by one team; no service reads another's table.",
+    width: 760,
+    height: 250,
+    nodes: [
+      { id: "you", label: "Customers", kind: "client", x: 10, y: 96, w: 120 },
+      { id: "api", label: "API Gateway", kind: "api", sub: "/v1 contract", x: 180, y: 96 },
+      { id: "orders", label: "orders", kind: "function", sub: "Orders team", x: 390, y: 10, isNew: true },
+      { id: "inventory", label: "inventory", kind: "function", sub: "Inventory team", x: 390, y: 96, isNew: true },
+      { id: "payments", label: "payments", kind: "function", sub: "Payments team", x: 390, y: 182, isNew: true },
+      { id: "t-orders", label: "Orders", kind: "table", x: 610, y: 10, isNew: true },
+      { id: "t-inventory", label: "Inventory", kind: "table", x: 610, y: 96, isNew: true },
+      { id: "t-payments", label: "Payments", kind: "table", x: 610, y: 182, isNew: true },
+    ],
+    edges: [
+      { from: "you", to: "api" },
+      { from: "api", to: "orders", label: "/v1/orders" },
+      { from: "api", to: "inventory", label: "/v1/stock" },
+      { from: "api", to: "payments", label: "/v1/payments" },
+      { from: "orders", to: "t-orders" },
+      { from: "inventory", to: "t-inventory" },
+      { from: "payments", to: "t-payments" },
+    ],
+  },
+  "03-queues": {
+    title: "Chapter 03: a queue between placing and fulfilling an order",
+    caption:
+      "The orders service answers at once and drops a message on an SQS queue. The shipping function takes messages in batches; a message that keeps failing ends up in the dead-letter queue.",
+    width: 780,
+    height: 240,
+    nodes: [
+      { id: "api", label: "API Gateway", kind: "api", x: 10, y: 60 },
+      { id: "orders", label: "Orders", kind: "service", sub: "function + table", x: 190, y: 60 },
+      { id: "queue", label: "fulfilment", kind: "queue", x: 390, y: 60, isNew: true },
+      { id: "ship", label: "ship", kind: "function", sub: "Shipping team", x: 620, y: 60, isNew: true },
+      { id: "dlq", label: "fulfilment-dlq", kind: "queue", sub: "dead letters", x: 390, y: 170, isNew: true },
+    ],
+    edges: [
+      { from: "api", to: "orders", label: "POST" },
+      { from: "orders", to: "queue", label: "send" },
+      { from: "queue", to: "ship", label: "batch" },
+      { from: "queue", to: "dlq", label: "too many tries", dashed: true },
+    ],
+  },
+  "04-events": {
+    title: "Chapter 04: events on a bus and a topic",
+    caption:
+      "The orders service publishes OrderPlaced once. An EventBridge rule per service routes it to inventory and payments; an SNS topic fans it out to the shipping and notification queues, each with its own filter.",
+    width: 780,
+    height: 290,
+    nodes: [
+      { id: "api", label: "API Gateway", kind: "api", x: 10, y: 116 },
+      { id: "orders", label: "Orders", kind: "service", x: 180, y: 116 },
+      { id: "bus", label: "shop bus", kind: "bus", sub: "OrderPlaced", x: 390, y: 40, isNew: true },
+      { id: "topic", label: "order-events", kind: "topic", x: 390, y: 192, isNew: true },
+      { id: "inventory", label: "Inventory", kind: "service", sub: "its own rule", x: 620, y: 4, isNew: true },
+      { id: "payments", label: "Payments", kind: "service", sub: "its own rule", x: 620, y: 76, isNew: true },
+      { id: "q-ship", label: "shipping", kind: "queue", sub: "filter policy", x: 620, y: 156, isNew: true },
+      { id: "q-mail", label: "notifications", kind: "queue", sub: "filter policy", x: 620, y: 228, isNew: true },
+    ],
+    edges: [
+      { from: "api", to: "orders" },
+      { from: "orders", to: "bus", label: "put event" },
+      { from: "orders", to: "topic", label: "publish" },
+      { from: "bus", to: "inventory", label: "rule" },
+      { from: "bus", to: "payments", label: "rule" },
+      { from: "topic", to: "q-ship" },
+      { from: "topic", to: "q-mail" },
+    ],
+  },
+  "05-streams": {
+    title: "Chapter 05: data streams",
+    caption:
+      "Order events go into a Kinesis data stream, read in order per partition key by the analytics function. Changes to the Orders table flow through DynamoDB Streams to a function that keeps a view up to date.",
+    width: 780,
+    height: 250,
+    nodes: [
+      { id: "api", label: "API Gateway", kind: "api", x: 10, y: 96 },
+      { id: "orders", label: "Orders", kind: "service", x: 180, y: 96 },
+      { id: "table", label: "Orders", kind: "table", x: 390, y: 10 },
+      { id: "ddbstream", label: "table changes", kind: "stream", sub: "DynamoDB Streams", x: 600, y: 10, w: 150, isNew: true },
+      { id: "kinesis", label: "order-events", kind: "stream", sub: "Kinesis, per-key order", x: 390, y: 180, w: 150, isNew: true },
+      { id: "analytics", label: "analytics", kind: "function", sub: "retry, bisect", x: 610, y: 180, isNew: true },
+      { id: "view", label: "order-view", kind: "function", sub: "keeps a view", x: 610, y: 96, isNew: true },
+    ],
+    edges: [
+      { from: "api", to: "orders" },
+      { from: "orders", to: "table", label: "write" },
+      { from: "orders", to: "kinesis", label: "put record" },
+      { from: "table", to: "ddbstream", label: "change" },
+      { from: "ddbstream", to: "view" },
+      { from: "kinesis", to: "analytics", label: "shard" },
+    ],
+  },
+  "06-workflows": {
+    title: "Chapter 06: checkout as a workflow",
+    caption:
+      "A Step Functions state machine runs checkout: reserve stock, charge the payment, ship. Retries and error handling live in the workflow's Retry and Catch, and every execution keeps its history.",
+    width: 780,
+    height: 250,
+    nodes: [
+      { id: "api", label: "API Gateway", kind: "api", x: 10, y: 96 },
+      { id: "orders", label: "Orders", kind: "service", x: 180, y: 96 },
+      { id: "sfn", label: "checkout", kind: "workflow", sub: "Retry · Catch · history", x: 380, y: 90, w: 170, h: 68, isNew: true },
+      { id: "reserve", label: "reserve", kind: "function", sub: "Inventory", x: 620, y: 10 },
+      { id: "charge", label: "charge", kind: "function", sub: "Payments", x: 620, y: 96 },
+      { id: "ship", label: "ship", kind: "function", sub: "Shipping", x: 620, y: 182 },
+    ],
+    edges: [
+      { from: "api", to: "orders" },
+      { from: "orders", to: "sfn", label: "start" },
+      { from: "sfn", to: "reserve", label: "1" },
+      { from: "sfn", to: "charge", label: "2" },
+      { from: "sfn", to: "ship", label: "3" },
+    ],
+  },
+  "07-tracing": {
+    title: "Chapter 07: one trace across the shop",
+    caption:
+      "Every function sends spans to an OpenTelemetry collector. Trace context travels with each request and inside SQS message attributes, so one order is one trace from the API to shipping.",
+    width: 780,
+    height: 270,
+    nodes: [
+      { id: "api", label: "API Gateway", kind: "api", x: 10, y: 20 },
+      { id: "orders", label: "Orders", kind: "service", x: 190, y: 20 },
+      { id: "queue", label: "fulfilment", kind: "queue", sub: "traceparent inside", x: 390, y: 20, w: 150 },
+      { id: "ship", label: "ship", kind: "function", x: 620, y: 20 },
+      { id: "otel", label: "collector", kind: "observability", sub: "spans in, traces out", x: 390, y: 190, w: 150, isNew: true },
+      { id: "viewer", label: "trace viewer", kind: "observability", sub: "or X-Ray via ADOT", x: 620, y: 190, isNew: true },
+    ],
+    edges: [
+      { from: "api", to: "orders" },
+      { from: "orders", to: "queue", label: "send" },
+      { from: "queue", to: "ship" },
+      { from: "orders", to: "otel", label: "spans", dashed: true },
+      { from: "ship", to: "otel", label: "spans", dashed: true },
+      { from: "otel", to: "viewer" },
+    ],
+  },
+  "08-delivery": {
+    title: "Chapter 08: a pipeline per service",
+    caption:
+      "New services start from a template. Each service's repository has its own pipeline, which deploys with a short-lived role through OIDC, inside guardrails that every account shares.",
+    width: 780,
+    height: 260,
+    nodes: [
+      { id: "template", label: "service template", kind: "repo", sub: "cookie-cutter", x: 10, y: 100, w: 150 },
+      { id: "r-orders", label: "orders", kind: "repo", x: 210, y: 20 },
+      { id: "r-payments", label: "payments", kind: "repo", x: 210, y: 180 },
+      { id: "p-orders", label: "pipeline", kind: "pipeline", sub: "test · deploy", x: 410, y: 20, isNew: true },
+      { id: "p-payments", label: "pipeline", kind: "pipeline", sub: "test · deploy", x: 410, y: 180, isNew: true },
+      { id: "guard", label: "guardrails", kind: "guardrail", sub: "policies, tags, checks", x: 410, y: 100, isNew: true },
+      { id: "aws", label: "staging → prod", kind: "account", sub: "one stack per service", x: 620, y: 100, w: 150 },
+    ],
+    edges: [
+      { from: "template", to: "r-orders", label: "generate" },
+      { from: "template", to: "r-payments", label: "generate" },
+      { from: "r-orders", to: "p-orders", label: "push" },
+      { from: "r-payments", to: "p-payments", label: "push" },
+      { from: "p-orders", to: "aws", label: "OIDC" },
+      { from: "p-payments", to: "aws", label: "OIDC" },
+      { from: "guard", to: "aws", dashed: true },
+    ],
+  },
+};
+
+export function getDiagram(slug: string): DiagramSpec {
+  const spec = DIAGRAMS[slug];
+  if (!spec) throw new Error(`No diagram for "${slug}" in site/lib/diagrams.ts`);
+  return spec;
+}
+
+/** The diagram as sentences, for screen readers and for the figure's caption. */
+export function describe(spec: DiagramSpec): { parts: string[]; flows: string[]; added: string[] } {
+  const name = (id: string) => {
+    const n = spec.nodes.find((x) => x.id === id);
+    return n ? `${n.label} (${KIND_LABEL[n.kind]})` : id;
+  };
+  return {
+    parts: spec.nodes.map((n) => `${n.label}: ${KIND_LABEL[n.kind]}${n.sub ? `, ${n.sub}` : ""}`),
+    flows: spec.edges.map((e) => `${name(e.from)} → ${name(e.to)}${e.label ? ` (${e.label})` : ""}`),
+    added: spec.nodes.filter((n) => n.isNew).map((n) => n.label),
+  };
+}
