@@ -115,30 +115,30 @@ function compileJsonPattern(text: string): Matcher {
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  const regex = /\s*(?:(&&|\|\||!=|<=|>=|[=<>()])|"((?:[^"\\]|\\.)*)"|(\$[^\s=!<>()&|]*)|([^\s=!<>()&|"]+))/gy;
-  let match: RegExpExecArray | null;
-  while (regex.lastIndex < source.length && (match = regex.exec(source))) {
+  const regex = /\s*(?:(&&|\|\||!=|<=|>=|[=<>()])|"((?:[^"\\]|\\.)*)"|(\$[^\s=!<>()&|]*)|([^\s=!<>()&|"]+))/y;
+  const text = source.trim();
+  while (regex.lastIndex < text.length) {
+    const match = regex.exec(text);
+    if (!match) throw new FilterPatternError("Invalid JSON filter pattern.");
     if (match[1] !== undefined) tokens.push({ kind: "op", text: match[1] });
     else if (match[2] !== undefined) tokens.push({ kind: "string", text: match[2].replace(/\\(.)/g, "$1") });
     else if (match[3] !== undefined) tokens.push({ kind: "selector", text: match[3] });
     else if (match[4] !== undefined) tokens.push({ kind: "word", text: match[4] });
   }
-  if (source.slice(regex.lastIndex).trim() !== "") throw new FilterPatternError("Invalid JSON filter pattern.");
   return tokens;
 }
 
 /** "$.a.b[0].c" → ["a", "b", 0, "c"] */
 function parseSelector(selector: string): Array<string | number> {
   const path: Array<string | number> = [];
-  const regex = /\.([^.[\]]+)|\[(\d+)\]/gy;
-  regex.lastIndex = 1;
-  let match: RegExpExecArray | null;
-  while (regex.lastIndex < selector.length && (match = regex.exec(selector))) {
+  const regex = /\.([^.[\]]+)|\[(\d+)\]/y;
+  regex.lastIndex = 1; // after the "$"
+  while (regex.lastIndex < selector.length) {
+    const match = regex.exec(selector);
+    if (!match) throw new FilterPatternError(`Invalid JSON selector "${selector}".`);
     path.push(match[1] !== undefined ? match[1] : Number(match[2]));
   }
-  if (regex.lastIndex !== selector.length || path.length === 0) {
-    throw new FilterPatternError(`Invalid JSON selector "${selector}".`);
-  }
+  if (path.length === 0) throw new FilterPatternError(`Invalid JSON selector "${selector}".`);
   return path;
 }
 
