@@ -5,10 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FunctionSpec } from "../../course/graph/model.ts";
 import { LambdaService } from "../../course/cloud/lambda/index.ts";
 import type { InvokeResult } from "../../course/cloud/lambda/invoker.ts";
 import { LogStore } from "../../course/cloud/logs/index.ts";
+import type { FunctionSpec } from "../../course/graph/model.ts";
 import { ROOT } from "../../course/paths.ts";
 import { type ServedService, sdkConfig, serveService } from "../helpers/serve-service.ts";
 
@@ -58,7 +58,21 @@ describe("LambdaService faults", () => {
 
   beforeAll(async () => {
     service = new LambdaService({
-      functions: [spin, arrays, buffers, exit, thrower, rejecter, circular, lateThrow, unhandled, callbackStyle, missingExport, notAFunction, alwaysFails],
+      functions: [
+        spin,
+        arrays,
+        buffers,
+        exit,
+        thrower,
+        rejecter,
+        circular,
+        lateThrow,
+        unhandled,
+        callbackStyle,
+        missingExport,
+        notAFunction,
+        alwaysFails,
+      ],
       root: ROOT,
       edgeUrl: "http://127.0.0.1:4566",
       logs,
@@ -80,11 +94,17 @@ describe("LambdaService faults", () => {
     expect(result.functionError).toBe("Unhandled");
     expect(json(result)).toEqual({
       errorType: "Sandbox.Timedout",
-      errorMessage: expect.stringMatching(new RegExp(`^RequestId: ${result.requestId} Error: Task timed out after 1\\.\\d{2} seconds$`)),
+      errorMessage: expect.stringMatching(
+        new RegExp(`^RequestId: ${result.requestId} Error: Task timed out after 1\\.\\d{2} seconds$`),
+      ),
     });
     const messages = messagesOf(logs, spin);
-    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^\\S+Z ${result.requestId} Task timed out after 1\\.\\d{2} seconds$`)));
-    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^REPORT RequestId: ${result.requestId}\\t.*\\tStatus: timeout\\t$`)));
+    expect(messages).toContainEqual(
+      expect.stringMatching(new RegExp(`^\\S+Z ${result.requestId} Task timed out after 1\\.\\d{2} seconds$`)),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(new RegExp(`^REPORT RequestId: ${result.requestId}\\t.*\\tStatus: timeout\\t$`)),
+    );
 
     const next = await service.invoke(spin.name, "{}");
     expect(next.functionError).toBeUndefined();
@@ -102,7 +122,9 @@ describe("LambdaService faults", () => {
       errorMessage: `RequestId: ${result.requestId} Error: Runtime exited with error: signal: killed`,
     });
     expect(messagesOf(logs, fn)).toContainEqual(
-      expect.stringMatching(new RegExp(`^REPORT RequestId: ${result.requestId}\\t.*\\tStatus: error\\tError Type: Runtime.OutOfMemory\\t$`)),
+      expect.stringMatching(
+        new RegExp(`^REPORT RequestId: ${result.requestId}\\t.*\\tStatus: error\\tError Type: Runtime.OutOfMemory\\t$`),
+      ),
     );
 
     // the environment was replaced: the next call starts cold and succeeds
@@ -130,7 +152,9 @@ describe("LambdaService faults", () => {
     // source maps point the trace at the TypeScript source
     expect(payload.trace.join("\n")).toMatch(/faults\.ts:\d+:\d+/);
     expect(messagesOf(logs, thrower)).toContainEqual(
-      expect.stringMatching(new RegExp(`\\t${result.requestId}\\tERROR\\tInvoke Error \\t\\{"errorType":"OrderRejected"`)),
+      expect.stringMatching(
+        new RegExp(`\\t${result.requestId}\\tERROR\\tInvoke Error \\t\\{"errorType":"OrderRejected"`),
+      ),
     );
 
     const again = await service.invoke(thrower.name, "{}", { logType: "Tail" });
@@ -146,7 +170,10 @@ describe("LambdaService faults", () => {
   it("reports a result that cannot be serialised", async () => {
     const result = await service.invoke(circular.name, "{}");
     expect(result.functionError).toBe("Unhandled");
-    expect(json(result)).toMatchObject({ errorType: "Runtime.JSONStringifyError", errorMessage: "Unable to stringify response body" });
+    expect(json(result)).toMatchObject({
+      errorType: "Runtime.JSONStringifyError",
+      errorMessage: "Unable to stringify response body",
+    });
   });
 
   it("reports an exception thrown outside the handler's promise, then starts a new environment", async () => {
@@ -159,7 +186,10 @@ describe("LambdaService faults", () => {
   it("reports an unhandled rejection as Runtime.UnhandledPromiseRejection", async () => {
     const result = await service.invoke(unhandled.name, MISBEHAVE);
     expect(result.functionError).toBe("Unhandled");
-    expect(json(result)).toMatchObject({ errorType: "Runtime.UnhandledPromiseRejection", errorMessage: "Error: nobody awaited me" });
+    expect(json(result)).toMatchObject({
+      errorType: "Runtime.UnhandledPromiseRejection",
+      errorMessage: "Error: nobody awaited me",
+    });
     expect(json(await service.invoke(unhandled.name, "{}"))).toBe("recovered");
   });
 
@@ -184,7 +214,9 @@ describe("LambdaService faults", () => {
       errorMessage: "test/fixtures/handlers/faults.doesNotExist is undefined or not exported",
     });
     expect(messagesOf(logs, missingExport)).toContainEqual(
-      expect.stringMatching(/^INIT_REPORT Init Duration: [\d.]+ ms\tPhase: init\tStatus: error\tError Type: Runtime.HandlerNotFound$/),
+      expect.stringMatching(
+        /^INIT_REPORT Init Duration: [\d.]+ ms\tPhase: init\tStatus: error\tError Type: Runtime.HandlerNotFound$/,
+      ),
     );
     expect(json(await service.invoke(notAFunction.name, "{}"))).toMatchObject({
       errorType: "Runtime.HandlerNotFound",
@@ -197,8 +229,14 @@ describe("LambdaService faults", () => {
     beforeAll(() => {
       root = fs.mkdtempSync(path.join(os.tmpdir(), "lambda-faults-"));
       fs.writeFileSync(path.join(root, "broken.ts"), "export const handler = async () => {\n  return { ok: true\n};\n");
-      fs.writeFileSync(path.join(root, "relative.ts"), 'import { helper } from "./helper.ts";\nexport const handler = async () => helper();\n');
-      fs.writeFileSync(path.join(root, "package.ts"), 'import { thing } from "no-such-package-anywhere";\nexport const handler = async () => thing;\n');
+      fs.writeFileSync(
+        path.join(root, "relative.ts"),
+        'import { helper } from "./helper.ts";\nexport const handler = async () => helper();\n',
+      );
+      fs.writeFileSync(
+        path.join(root, "package.ts"),
+        'import { thing } from "no-such-package-anywhere";\nexport const handler = async () => thing;\n',
+      );
     });
     afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -12,10 +12,10 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FunctionSpec } from "../../course/graph/model.ts";
 import { LambdaApiError, LambdaService } from "../../course/cloud/lambda/index.ts";
 import { LogStore } from "../../course/cloud/logs/index.ts";
 import { credentialsFor } from "../../course/cloud/principals.ts";
+import type { FunctionSpec } from "../../course/graph/model.ts";
 import { ROOT } from "../../course/paths.ts";
 import { type ServedService, sdkConfig, serveService } from "../helpers/serve-service.ts";
 
@@ -88,8 +88,12 @@ describe("LambdaService", () => {
     expect(json(first.payload)).toMatchObject({ event: { order: 1 }, invocations: 1 });
     expect(json(second.payload)).toMatchObject({ event: { order: 2 }, invocations: 2 });
 
-    const firstReport = decodeTail(first.logResult).split("\n").find((l) => l.startsWith("REPORT"));
-    const secondReport = decodeTail(second.logResult).split("\n").find((l) => l.startsWith("REPORT"));
+    const firstReport = decodeTail(first.logResult)
+      .split("\n")
+      .find((l) => l.startsWith("REPORT"));
+    const secondReport = decodeTail(second.logResult)
+      .split("\n")
+      .find((l) => l.startsWith("REPORT"));
     expect(firstReport).toMatch(
       new RegExp(
         `^REPORT RequestId: ${first.requestId}\\tDuration: \\d+\\.\\d{2} ms\\tBilled Duration: \\d+ ms\\tMemory Size: 256 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: \\d+\\.\\d{2} ms\\t$`,
@@ -172,12 +176,20 @@ describe("LambdaService", () => {
       service.invoke(slow.name, JSON.stringify({ ms: 300 })),
     ]);
     expect(json(a.payload)).not.toBe(json(b.payload));
-    expect([...(logs.group(slow.logGroup)?.streams.keys() ?? [])].sort()).toEqual([json(a.payload), json(b.payload)].sort());
+    expect([...(logs.group(slow.logGroup)?.streams.keys() ?? [])].sort()).toEqual(
+      [json(a.payload), json(b.payload)].sort(),
+    );
   });
 
   it("throttles synchronous calls beyond the concurrency limit and queues async events", async () => {
     const limited = fixture("limited", "echo.slow");
-    const small = new LambdaService({ functions: [limited], root: ROOT, edgeUrl: EDGE_URL, logs, maxConcurrencyPerFunction: 1 });
+    const small = new LambdaService({
+      functions: [limited],
+      root: ROOT,
+      edgeUrl: EDGE_URL,
+      logs,
+      maxConcurrencyPerFunction: 1,
+    });
     try {
       const busy = small.invoke(limited.name, JSON.stringify({ ms: 500 }));
       // the first call is still building and starting, so the second finds no free environment
@@ -201,12 +213,12 @@ describe("LambdaService", () => {
   it("reloads a handler after invalidate(), and a changed configuration after update()", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "lambda-reload-"));
     const file = path.join(root, "reload.ts");
-    fs.writeFileSync(file, 'export const handler = async () => ({ version: 1, greeting: process.env.GREETING });\n');
+    fs.writeFileSync(file, "export const handler = async () => ({ version: 1, greeting: process.env.GREETING });\n");
     const reload = fixture("reload", "", { handler: "reload.handler" });
     const local = new LambdaService({ functions: [reload], root, edgeUrl: EDGE_URL, logs });
     try {
       expect(json((await local.invoke(reload.name, "{}")).payload)).toEqual({ version: 1, greeting: "hello" });
-      fs.writeFileSync(file, 'export const handler = async () => ({ version: 2, greeting: process.env.GREETING });\n');
+      fs.writeFileSync(file, "export const handler = async () => ({ version: 2, greeting: process.env.GREETING });\n");
       expect(json((await local.invoke(reload.name, "{}")).payload)).toEqual({ version: 1, greeting: "hello" });
       local.invalidate();
       expect(json((await local.invoke(reload.name, "{}")).payload)).toEqual({ version: 2, greeting: "hello" });
@@ -240,7 +252,9 @@ describe("LambdaService", () => {
     });
 
     it("answers Event with 202 and DryRun with 204", async () => {
-      const event = await client.send(new InvokeCommand({ FunctionName: echo.name, InvocationType: "Event", Payload: Buffer.from("{}") }));
+      const event = await client.send(
+        new InvokeCommand({ FunctionName: echo.name, InvocationType: "Event", Payload: Buffer.from("{}") }),
+      );
       expect(event.StatusCode).toBe(202);
       const dryRun = await client.send(new InvokeCommand({ FunctionName: echo.name, InvocationType: "DryRun" }));
       expect(dryRun.StatusCode).toBe(204);
@@ -254,16 +268,25 @@ describe("LambdaService", () => {
         message: "Function not found: arn:aws:lambda:us-east-1:000000000000:function:no-such-function",
         $metadata: { httpStatusCode: 404 },
       });
-      await expect(client.send(new InvokeCommand({ FunctionName: "no-such-function", InvocationType: "DryRun" }))).rejects.toMatchObject({
+      await expect(
+        client.send(new InvokeCommand({ FunctionName: "no-such-function", InvocationType: "DryRun" })),
+      ).rejects.toMatchObject({
         name: "ResourceNotFoundException",
       });
-      await expect(client.send(new InvokeCommand({ FunctionName: echo.name, Payload: Buffer.from("not json") }))).rejects.toMatchObject({
+      await expect(
+        client.send(new InvokeCommand({ FunctionName: echo.name, Payload: Buffer.from("not json") })),
+      ).rejects.toMatchObject({
         name: "InvalidRequestContentException",
         message: expect.stringMatching(/^Could not parse request body into json: /),
         $metadata: { httpStatusCode: 400 },
       });
       await expect(
-        client.send(new InvokeCommand({ FunctionName: echo.name, Payload: Buffer.from(JSON.stringify("x".repeat(6 * 1024 * 1024))) })),
+        client.send(
+          new InvokeCommand({
+            FunctionName: echo.name,
+            Payload: Buffer.from(JSON.stringify("x".repeat(6 * 1024 * 1024))),
+          }),
+        ),
       ).rejects.toMatchObject({ name: "RequestTooLargeException", $metadata: { httpStatusCode: 413 } });
     });
 

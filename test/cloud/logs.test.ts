@@ -66,7 +66,11 @@ describe("LogsService", () => {
 
   const filter = async (filterPattern?: string, extra: Record<string, unknown> = {}) => {
     const result = await client.send(
-      new FilterLogEventsCommand({ logGroupName: GROUP, ...(filterPattern === undefined ? {} : { filterPattern }), ...extra }),
+      new FilterLogEventsCommand({
+        logGroupName: GROUP,
+        ...(filterPattern === undefined ? {} : { filterPattern }),
+        ...extra,
+      }),
     );
     return (result.events ?? []).map((e) => e.message);
   };
@@ -107,7 +111,9 @@ describe("LogsService", () => {
     const seen: string[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await client.send(new FilterLogEventsCommand({ logGroupName: GROUP, limit: 4, ...(nextToken ? { nextToken } : {}) }));
+      const page = await client.send(
+        new FilterLogEventsCommand({ logGroupName: GROUP, limit: 4, ...(nextToken ? { nextToken } : {}) }),
+      );
       expect(page.events?.length).toBeLessThanOrEqual(4);
       seen.push(...(page.events ?? []).map((e) => e.message ?? ""));
       nextToken = page.nextToken;
@@ -123,13 +129,20 @@ describe("LogsService", () => {
 
   it("reads one stream with GetLogEvents, from the head or the tail", async () => {
     const logStreamName = "2026/01/31/[$LATEST]aaaa";
-    const head = await client.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName, startFromHead: true, limit: 2 }));
-    expect(head.events?.map((e) => e.message)).toEqual(["START RequestId: r1 Version: $LATEST", '{"level":"INFO","orderId":"42","ms":12}']);
+    const head = await client.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName, startFromHead: true, limit: 2 }),
+    );
+    expect(head.events?.map((e) => e.message)).toEqual([
+      "START RequestId: r1 Version: $LATEST",
+      '{"level":"INFO","orderId":"42","ms":12}',
+    ]);
     const rest = await client.send(
       new GetLogEventsCommand({ logGroupName: GROUP, logStreamName, nextToken: head.nextForwardToken, limit: 10 }),
     );
     expect(rest.events?.map((e) => e.message)).toEqual(["order 42 created for Ada", "END RequestId: r1"]);
-    const end = await client.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName, nextToken: rest.nextForwardToken }));
+    const end = await client.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName, nextToken: rest.nextForwardToken }),
+    );
     expect(end.events).toEqual([]);
     expect(end.nextForwardToken).toBe(rest.nextForwardToken);
 
@@ -140,14 +153,22 @@ describe("LogsService", () => {
   it("describes groups by prefix and streams by name or last event", async () => {
     const groups = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/lambda/" }));
     expect(groups.logGroups?.map((g) => g.logGroupName)).toEqual([GROUP, "/aws/lambda/payments"]);
-    expect(groups.logGroups?.[0]).toMatchObject({ arn: `arn:aws:logs:us-east-1:000000000000:log-group:${GROUP}:*`, storedBytes: expect.any(Number) });
+    expect(groups.logGroups?.[0]).toMatchObject({
+      arn: `arn:aws:logs:us-east-1:000000000000:log-group:${GROUP}:*`,
+      storedBytes: expect.any(Number),
+    });
     const all = await client.send(new DescribeLogGroupsCommand({}));
     expect(all.logGroups?.map((g) => g.logGroupName)).toContain("/course/empty");
 
     const streams = await client.send(new DescribeLogStreamsCommand({ logGroupName: GROUP }));
-    expect(streams.logStreams?.map((s) => s.logStreamName)).toEqual(["2026/01/31/[$LATEST]aaaa", "2026/01/31/[$LATEST]bbbb"]);
+    expect(streams.logStreams?.map((s) => s.logStreamName)).toEqual([
+      "2026/01/31/[$LATEST]aaaa",
+      "2026/01/31/[$LATEST]bbbb",
+    ]);
     expect(streams.logStreams?.[0]).toMatchObject({ firstEventTimestamp: T0, lastEventTimestamp: T0 + 5 });
-    const latest = await client.send(new DescribeLogStreamsCommand({ logGroupName: GROUP, orderBy: "LastEventTime", descending: true, limit: 1 }));
+    const latest = await client.send(
+      new DescribeLogStreamsCommand({ logGroupName: GROUP, orderBy: "LastEventTime", descending: true, limit: 1 }),
+    );
     expect(latest.logStreams?.map((s) => s.logStreamName)).toEqual(["2026/01/31/[$LATEST]aaaa"]);
     expect(latest.nextToken).toBeDefined();
   });
@@ -200,11 +221,19 @@ describe("LogsService with the Lambda service", () => {
 
   it("finds the handler's own log line and the REPORT line of an invocation", async () => {
     const { requestId } = await lambda.invoke(fn.name, JSON.stringify({ orderId: "order-77" }));
-    const own = await client.send(new FilterLogEventsCommand({ logGroupName: fn.logGroup, filterPattern: '"order-77"' }));
-    expect(own.events?.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`\\t${requestId}\\tINFO\\techo got \\{"orderId":"order-77"\\}$`))]);
+    const own = await client.send(
+      new FilterLogEventsCommand({ logGroupName: fn.logGroup, filterPattern: '"order-77"' }),
+    );
+    expect(own.events?.map((e) => e.message)).toEqual([
+      expect.stringMatching(new RegExp(`\\t${requestId}\\tINFO\\techo got \\{"orderId":"order-77"\\}$`)),
+    ]);
 
-    const report = await client.send(new FilterLogEventsCommand({ logGroupName: fn.logGroup, filterPattern: `REPORT "${requestId}"` }));
-    expect(report.events?.map((e) => e.message)).toEqual([expect.stringMatching(/^REPORT RequestId: .*\tInit Duration: /)]);
+    const report = await client.send(
+      new FilterLogEventsCommand({ logGroupName: fn.logGroup, filterPattern: `REPORT "${requestId}"` }),
+    );
+    expect(report.events?.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^REPORT RequestId: .*\tInit Duration: /),
+    ]);
     expect(report.events?.[0]?.logStreamName).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
   });
 });

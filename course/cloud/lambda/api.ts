@@ -37,7 +37,8 @@ async function route(request: EdgeRequest, backend: LambdaApiBackend): Promise<E
 
   if (parts && extra.length === 0) {
     if (request.method === "GET" && name === undefined) return json(request, 200, listFunctions(searchParams, backend));
-    if (request.method === "GET" && qualified && action === undefined) return json(request, 200, backend.describe(qualified));
+    if (request.method === "GET" && qualified && action === undefined)
+      return json(request, 200, backend.describe(qualified));
     if (request.method === "GET" && qualified && action === "configuration") {
       return json(request, 200, backend.describe(qualified).Configuration);
     }
@@ -49,17 +50,25 @@ async function route(request: EdgeRequest, backend: LambdaApiBackend): Promise<E
 async function invoke(request: EdgeRequest, functionName: string, backend: LambdaApiBackend): Promise<EdgeResponse> {
   const type = header(request, "x-amz-invocation-type") ?? "RequestResponse";
   if (!INVOCATION_TYPES.includes(type as InvocationType)) {
-    throw validation(`Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [${INVOCATION_TYPES.join(", ")}]`);
+    throw validation(
+      `Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [${INVOCATION_TYPES.join(", ")}]`,
+    );
   }
   const logType = header(request, "x-amz-log-type") ?? "None";
   if (!(LOG_TYPES as readonly string[]).includes(logType)) {
-    throw validation(`Value '${logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [${LOG_TYPES.join(", ")}]`);
+    throw validation(
+      `Value '${logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [${LOG_TYPES.join(", ")}]`,
+    );
   }
   const clientContext = header(request, "x-amz-client-context");
   const result = await backend.invoke(
     functionName,
     request.body,
-    { type: type as InvocationType, logType: logType as (typeof LOG_TYPES)[number], ...(clientContext ? { clientContext } : {}) },
+    {
+      type: type as InvocationType,
+      logType: logType as (typeof LOG_TYPES)[number],
+      ...(clientContext ? { clientContext } : {}),
+    },
     request.requestId,
   );
   const headers: Record<string, string> = {
@@ -75,7 +84,9 @@ async function invoke(request: EdgeRequest, functionName: string, backend: Lambd
 function listFunctions(params: URLSearchParams, backend: LambdaApiBackend) {
   const maxItems = Number(params.get("MaxItems") ?? DEFAULT_MAX_ITEMS);
   if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10_000) {
-    throw validation(`Value '${params.get("MaxItems")}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`);
+    throw validation(
+      `Value '${params.get("MaxItems")}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`,
+    );
   }
   const marker = params.get("Marker");
   const start = marker === null ? 0 : Number(Buffer.from(marker, "base64url").toString("utf8"));

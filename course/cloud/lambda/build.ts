@@ -2,6 +2,7 @@
 // bundle lands under .sst/local/build/<function>/ so that bare imports left
 // external ("sst", "@aws-sdk/*") resolve from the project's node_modules.
 // A failure comes back as the error Lambda's runtime would report at init.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type BuildFailure, build } from "esbuild";
@@ -14,14 +15,15 @@ export type BuildResult = { ok: true; module: string; exportName: string } | { o
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"];
 
 // esbuild's ESM output has no `require`; CommonJS dependencies bundled in still call it.
-const REQUIRE_SHIM = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+const REQUIRE_SHIM =
+  'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 
 export function buildDirOf(fn: FunctionSpec): string {
   return path.join(LOCAL_DIR, "build", fn.name);
 }
 
 /** "src/orders.create" → the module "src/orders" and the export "create", split as Lambda splits it */
-export function parseHandler(handler: string): { modulePath: string; exportName: string } | undefined {
+function parseHandler(handler: string): { modulePath: string; exportName: string } | undefined {
   const base = path.posix.basename(handler);
   const match = /^([^.]*)\.(.+)$/.exec(base);
   if (!match?.[1] || !match[2]) return undefined;
@@ -43,8 +45,9 @@ export async function buildFunction(fn: FunctionSpec, root: string): Promise<Bui
   if (!source) return failure("Runtime.ImportModuleError", `Error: Cannot find module '${parsed.modulePath}'`);
 
   const module = path.join(buildDirOf(fn), "handler.mjs");
+  let bundle: Uint8Array;
   try {
-    await build({
+    const result = await build({
       entryPoints: [source],
       absWorkingDir: root,
       outfile: module,
@@ -56,18 +59,30 @@ export async function buildFunction(fn: FunctionSpec, root: string): Promise<Bui
       sourcemap: "inline",
       banner: { js: REQUIRE_SHIM },
       logLevel: "silent",
+      write: false,
     });
+    bundle = result.outputFiles[0]?.contents ?? new Uint8Array();
   } catch (err) {
     const first = (err as Partial<BuildFailure>).errors?.[0];
     if (!first) throw err;
-    const where = first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}` : source;
+    const where = first.location
+      ? `${first.location.file}:${first.location.line}:${first.location.column + 1}`
+      : source;
     const unresolved = /^Could not resolve "(.*)"$/.exec(first.text);
     if (unresolved) {
-      return failure("Runtime.ImportModuleError", `Error: Cannot find module '${unresolved[1]}' imported from ${where}`);
+      return failure(
+        "Runtime.ImportModuleError",
+        `Error: Cannot find module '${unresolved[1]}' imported from ${where}`,
+      );
     }
     const frame = first.location ? [`    at ${where}`, `    ${first.location.lineText}`] : [];
     return failure("Runtime.UserCodeSyntaxError", `SyntaxError: ${where}: ${first.text}`, frame);
   }
+  // replaced in one rename, so an environment starting meanwhile never imports half a file
+  const temporary = `${module}.${randomUUID()}.tmp`;
+  fs.mkdirSync(path.dirname(module), { recursive: true });
+  fs.writeFileSync(temporary, bundle);
+  fs.renameSync(temporary, module);
   return { ok: true, module, exportName: parsed.exportName };
 }
 

@@ -2,7 +2,7 @@
 // travel in the payload with X-Amz-Function-Error).
 import { type EdgeResponse, restJsonError } from "../service.ts";
 
-export const ACCOUNT = "000000000000";
+const ACCOUNT = "000000000000";
 export const REGION = "us-east-1";
 
 export class LambdaApiError extends Error {

@@ -1,8 +1,9 @@
 // Lambda's Node.js runtime, played inside one worker thread (one execution
 // environment): it loads the bundled handler, turns console output into
 // Lambda's log lines and runs one invocation at a time for the service.
-import { format } from "node:util";
+
 import { pathToFileURL } from "node:url";
+import { format } from "node:util";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { errorLogMessage, textLogLine } from "./log-lines.ts";
@@ -22,7 +23,10 @@ function log(level: string, message: string): void {
   post({ type: "log", line: textLogLine(requestId, level, message) });
 }
 
-const levelOf = (level: string) => (...args: unknown[]) => log(level, format(...args));
+const levelOf =
+  (level: string) =>
+  (...args: unknown[]) =>
+    log(level, format(...args));
 console.trace = levelOf("TRACE");
 console.debug = levelOf("DEBUG");
 console.info = levelOf("INFO");
@@ -54,11 +58,7 @@ function crash(label: string, error: unknown, exitCode: number): void {
 
 process.on("uncaughtException", (error) => crash("Uncaught Exception", error, 129));
 process.on("unhandledRejection", (reason) =>
-  crash(
-    "Unhandled Promise Rejection",
-    runtimeError("Runtime.UnhandledPromiseRejection", String(reason), reason),
-    128,
-  ),
+  crash("Unhandled Promise Rejection", runtimeError("Runtime.UnhandledPromiseRejection", String(reason), reason), 128),
 );
 
 async function loadHandler(): Promise<Handler> {
@@ -74,7 +74,12 @@ async function loadHandler(): Promise<Handler> {
     throw error;
   }
   const find = (root: unknown) =>
-    data.exportName.split(".").reduce<unknown>((at, key) => (at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), root);
+    data.exportName
+      .split(".")
+      .reduce<unknown>(
+        (at, key) => (at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined),
+        root,
+      );
   const handler = find(module) ?? find(module.default);
   if (!handler) throw runtimeError("Runtime.HandlerNotFound", `${data.handler} is undefined or not exported`);
   if (typeof handler !== "function") throw runtimeError("Runtime.HandlerNotFound", `${data.handler} is not a function`);

@@ -124,7 +124,11 @@ export class Sandbox {
     };
     this.#worker = new Worker(RUNTIME, {
       workerData,
-      env: functionEnvironment(fn, { logStream: this.logStream, taskRoot: buildDirOf(fn), edgeUrl: this.#options.edgeUrl }),
+      env: functionEnvironment(fn, {
+        logStream: this.logStream,
+        taskRoot: buildDirOf(fn),
+        edgeUrl: this.#options.edgeUrl,
+      }),
       resourceLimits: { maxOldGenerationSizeMb: fn.memoryMB },
       execArgv: [],
       stdout: true,
@@ -136,13 +140,22 @@ export class Sandbox {
     const durationMs = performance.now() - started;
     if (settled.kind === "ready") return { durationMs };
     this.dispose();
-    if (settled.kind === "init-error" || settled.kind === "fatal") return { durationMs, failure: failureOf(settled.error) };
+    if (settled.kind === "init-error" || settled.kind === "fatal")
+      return { durationMs, failure: failureOf(settled.error) };
     // an init that runs out of time is retried within the invocation on AWS, and times out there
     const error = this.#endedError(settled, requestId, fn.timeoutSeconds.toFixed(2));
-    return { durationMs, failure: { error, status: settled.kind === "timeout" ? { status: "timeout" } : failureOf(error).status } };
+    return {
+      durationMs,
+      failure: { error, status: settled.kind === "timeout" ? { status: "timeout" } : failureOf(error).status },
+    };
   }
 
-  #failedInit(requestId: string, initDurationMs: number, failure: NonNullable<InitResult["failure"]>, logLines: string[]): InvocationOutcome {
+  #failedInit(
+    requestId: string,
+    initDurationMs: number,
+    failure: NonNullable<InitResult["failure"]>,
+    logLines: string[],
+  ): InvocationOutcome {
     this.#alive = false;
     this.#write(initReportLine(initDurationMs, failure.status));
     this.#write(startLine(requestId));
@@ -151,7 +164,11 @@ export class Sandbox {
     return { payload: JSON.stringify(failure.error), functionError: "Unhandled", logLines };
   }
 
-  async #run(request: InvocationRequest, initDurationMs: number | undefined, logLines: string[]): Promise<InvocationOutcome> {
+  async #run(
+    request: InvocationRequest,
+    initDurationMs: number | undefined,
+    logLines: string[],
+  ): Promise<InvocationOutcome> {
     const { fn } = this.#options;
     const worker = this.#worker;
     if (!worker) throw new Error("the execution environment has no runtime");
@@ -198,9 +215,15 @@ export class Sandbox {
   #endedError(settled: Settled, requestId: string, seconds: string): ErrorPayload {
     switch (settled.kind) {
       case "timeout":
-        return { errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds` };
+        return {
+          errorType: "Sandbox.Timedout",
+          errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds`,
+        };
       case "oom":
-        return { errorType: "Runtime.OutOfMemory", errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` };
+        return {
+          errorType: "Runtime.OutOfMemory",
+          errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
+        };
       case "exit":
         return {
           errorType: "Runtime.ExitError",
@@ -214,11 +237,19 @@ export class Sandbox {
       case "error":
         return settled.error;
       default:
-        return { errorType: "Runtime.Unknown", errorMessage: `RequestId: ${requestId} Error: Unknown application error occurred` };
+        return {
+          errorType: "Runtime.Unknown",
+          errorMessage: `RequestId: ${requestId} Error: Unknown application error occurred`,
+        };
     }
   }
 
-  #report(requestId: string, durationMs: number, initDurationMs: number | undefined, outcome: PhaseStatus | undefined): string {
+  #report(
+    requestId: string,
+    durationMs: number,
+    initDurationMs: number | undefined,
+    outcome: PhaseStatus | undefined,
+  ): string {
     return reportLine({
       requestId,
       durationMs,
@@ -282,7 +313,11 @@ export class Sandbox {
         case "result":
         case "error":
           this.#recordMemory(message.memoryBytes);
-          this.#settle?.(message.type === "result" ? { kind: "result", payload: message.payload } : { kind: "error", error: message.error });
+          this.#settle?.(
+            message.type === "result"
+              ? { kind: "result", payload: message.payload }
+              : { kind: "error", error: message.error },
+          );
           return;
         case "init-error":
         case "fatal":
@@ -295,7 +330,11 @@ export class Sandbox {
     worker.on("error", (error: Error & { code?: string }) => {
       this.#alive = false;
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") this.#settle?.({ kind: "oom" });
-      else this.#settle?.({ kind: "fatal", error: { errorType: error.name, errorMessage: error.message, trace: error.stack?.split("\n") ?? [] } });
+      else
+        this.#settle?.({
+          kind: "fatal",
+          error: { errorType: error.name, errorMessage: error.message, trace: error.stack?.split("\n") ?? [] },
+        });
     });
     worker.on("exit", (code) => {
       this.#alive = false;

@@ -9,8 +9,8 @@ import { handleLambdaApi } from "./api.ts";
 import { type BuildResult, buildFunction } from "./build.ts";
 import { codeLocation, functionConfiguration, lastModifiedNow } from "./configuration.ts";
 import { functionNotFound, invalidParameter, LambdaApiError } from "./errors.ts";
-import { FunctionPool } from "./function-pool.ts";
 import { parseFunctionName } from "./function-name.ts";
+import { FunctionPool } from "./function-pool.ts";
 import type { InvokeOptions, InvokeResult, Invoker } from "./invoker.ts";
 import type { InvocationOutcome, InvocationRequest } from "./sandbox.ts";
 
@@ -71,6 +71,9 @@ export class LambdaService implements Service, Invoker {
       const previous = this.#functions.find((f) => f.name === fn.name);
       if (!previous || !isDeepStrictEqual(previous, fn)) this.#lastModified.set(fn.name, lastModifiedNow());
     }
+    for (const name of this.#lastModified.keys()) {
+      if (!functions.some((f) => f.name === name)) this.#lastModified.delete(name);
+    }
     for (const [name, pool] of this.#pools) {
       const next = functions.find((f) => f.name === name);
       if (!next) {
@@ -120,16 +123,27 @@ export class LambdaService implements Service, Invoker {
         return { Configuration: this.#configuration(fn), Code: codeLocation(fn, this.#root) };
       },
       list: () =>
-        [...this.#functions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((fn) => this.#configuration(fn)),
+        [...this.#functions]
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+          .map((fn) => this.#configuration(fn)),
     });
   }
 
-  async #invoke(functionName: string, payload: Buffer, options: InvokeOptions, requestId: string): Promise<InvokeResult> {
+  async #invoke(
+    functionName: string,
+    payload: Buffer,
+    options: InvokeOptions,
+    requestId: string,
+  ): Promise<InvokeResult> {
     const fn = this.#find(functionName);
     const type = options.type ?? "RequestResponse";
     const limit = type === "Event" ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
     if (payload.length > limit) {
-      throw new LambdaApiError(413, "RequestTooLargeException", `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+      throw new LambdaApiError(
+        413,
+        "RequestTooLargeException",
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+      );
     }
     const request: InvocationRequest = { requestId, event: eventOf(payload) };
     if (options.clientContext) request.clientContext = clientContextOf(options.clientContext);
@@ -186,9 +200,13 @@ export class LambdaService implements Service, Invoker {
 
   #find(functionName: string): FunctionSpec {
     const reference = parseFunctionName(functionName);
-    if (!reference) throw invalidParameter(`1 validation error detected: Value '${functionName}' at 'functionName' failed to satisfy constraint`);
+    if (!reference)
+      throw invalidParameter(
+        `1 validation error detected: Value '${functionName}' at 'functionName' failed to satisfy constraint`,
+      );
     const fn = this.#functions.find((f) => f.name === reference.name);
-    if (!fn || (reference.qualifier && reference.qualifier !== "$LATEST")) throw functionNotFound(reference.name, reference.qualifier);
+    if (!fn || (reference.qualifier && reference.qualifier !== "$LATEST"))
+      throw functionNotFound(reference.name, reference.qualifier);
     return fn;
   }
 
@@ -220,7 +238,10 @@ export class LambdaService implements Service, Invoker {
         () => this.#forgetBuild(fn.name, current),
       );
       this.#builds.set(fn.name, current);
-      this.#lastBuild.set(fn.name, current.catch(() => {}));
+      this.#lastBuild.set(
+        fn.name,
+        current.catch(() => {}),
+      );
       build = current;
     }
     return build;

@@ -15,7 +15,8 @@ export function compileFilterPattern(pattern: string | undefined): Matcher {
     const regex = new RegExp(text.slice(1, -1));
     return (message) => regex.test(message);
   }
-  if (text.startsWith("[")) throw new FilterPatternError("Space-delimited filter patterns are not supported by the local cloud.");
+  if (text.startsWith("["))
+    throw new FilterPatternError("Space-delimited filter patterns are not supported by the local cloud.");
   return compileTerms(text);
 }
 
@@ -101,7 +102,8 @@ function compileJsonPattern(text: string): Matcher {
   };
 
   const expr = parseOr();
-  if (position !== tokens.length) throw new FilterPatternError("Invalid JSON filter pattern: unexpected text at the end.");
+  if (position !== tokens.length)
+    throw new FilterPatternError("Invalid JSON filter pattern: unexpected text at the end.");
   return (message) => {
     let doc: unknown;
     try {

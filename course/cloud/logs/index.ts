@@ -1,3 +1,2 @@
-export { compileFilterPattern, FilterPatternError } from "./filter-pattern.ts";
 export { LogsService } from "./service.ts";
 export { type LogEvent, type LogGroupRecord, type LogSink, LogStore, type LogStreamRecord } from "./store.ts";

@@ -39,7 +39,9 @@ export class LogsService implements Service {
 
   async handle(request: EdgeRequest): Promise<EdgeResponse> {
     const target = String(request.headers["x-amz-target"] ?? "");
-    const operation = target.startsWith(TARGET_PREFIX) ? this.#operations[target.slice(TARGET_PREFIX.length)] : undefined;
+    const operation = target.startsWith(TARGET_PREFIX)
+      ? this.#operations[target.slice(TARGET_PREFIX.length)]
+      : undefined;
     if (!operation) return jsonProtocolError(400, "UnknownOperationException", `Unknown operation ${target}`, CORAL);
     let input: Input;
     try {
@@ -119,7 +121,9 @@ export class LogsService implements Service {
     else from = input.startFromHead === true ? 0 : Math.max(0, events.length - limit);
     const to = token?.[1] === "b" ? Number(token[2]) : Math.min(events.length, from + limit);
     return {
-      events: events.slice(from, to).map(({ timestamp, message, ingestionTime }) => ({ timestamp, message, ingestionTime })),
+      events: events
+        .slice(from, to)
+        .map(({ timestamp, message, ingestionTime }) => ({ timestamp, message, ingestionTime })),
       nextForwardToken: `f/${String(to).padStart(56, "0")}`,
       nextBackwardToken: `b/${String(from).padStart(56, "0")}`,
     };
@@ -217,7 +221,9 @@ function paginate<T>(items: T[], input: Input): { page: T[]; nextToken?: string 
 function limitOf(input: Input, fallback: number, max: number): number {
   const limit = optionalNumber(input, "limit") ?? fallback;
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw invalid(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`);
+    throw invalid(
+      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`,
+    );
   }
   return limit;
 }
@@ -244,7 +250,10 @@ function optionalString(input: Input, key: string): string | undefined {
 
 function requiredString(input: Input, key: string): string {
   const value = optionalString(input, key);
-  if (value === undefined) throw invalid(`1 validation error detected: Value null at '${key}' failed to satisfy constraint: Member must not be null`);
+  if (value === undefined)
+    throw invalid(
+      `1 validation error detected: Value null at '${key}' failed to satisfy constraint: Member must not be null`,
+    );
   return value;
 }
 
