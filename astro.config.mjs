@@ -43,7 +43,13 @@ export default defineConfig({
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       routeMiddleware: "./site/route-data.ts",
       sidebar: [
-        { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "My progress", link: "/progress/" }] },
+        {
+          label: "Start here",
+          items: [
+            { label: "Welcome", link: "/" },
+            { label: "My progress", link: "/progress/" },
+          ],
+        },
         {
           label: "Course",
           items: labs.map((lab) => ({

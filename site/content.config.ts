@@ -1,6 +1,6 @@
+import { defineCollection } from "astro:content";
 import { docsLoader } from "@astrojs/starlight/loaders";
 import { docsSchema } from "@astrojs/starlight/schema";
-import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 
@@ -16,18 +16,17 @@ export const QuizQuestion = z.object({
   explanation: z.string().min(1),
 });
 
-export const Quiz = z
-  .object({ questions: z.array(QuizQuestion).min(1) })
-  .superRefine((quiz, ctx) => {
-    const ids = new Set<string>();
-    for (const q of quiz.questions) {
-      if (ids.has(q.id)) ctx.addIssue({ code: "custom", message: `question id "${q.id}" appears twice` });
-      ids.add(q.id);
-      for (const a of q.answer) {
-        if (a >= q.options.length) ctx.addIssue({ code: "custom", message: `question "${q.id}": answer ${a} has no option` });
-      }
+export const Quiz = z.object({ questions: z.array(QuizQuestion).min(1) }).superRefine((quiz, ctx) => {
+  const ids = new Set<string>();
+  for (const q of quiz.questions) {
+    if (ids.has(q.id)) ctx.addIssue({ code: "custom", message: `question id "${q.id}" appears twice` });
+    ids.add(q.id);
+    for (const a of q.answer) {
+      if (a >= q.options.length)
+        ctx.addIssue({ code: "custom", message: `question "${q.id}": answer ${a} has no option` });
     }
-  });
+  }
+});
 
 export const collections = {
   docs: defineCollection({

@@ -1,10 +1,10 @@
 // Pages about a lab take their title and description from its manifest, so a
 // renamed lab is renamed everywhere at once.
-import { defineRouteMiddleware } from "@astrojs/starlight/route-data";
+import { defineRouteMiddleware, type StarlightRouteData } from "@astrojs/starlight/route-data";
 import { chapterTitle, getLab } from "./lib/labs.ts";
 
 export const onRequest = defineRouteMiddleware((context) => {
-  const route = context.locals.starlightRoute;
+  const route = (context.locals as { starlightRoute: StarlightRouteData }).starlightRoute;
   const data = route.entry.data as typeof route.entry.data & { lab?: string; role?: "chapter" | "instructor" };
   if (!data.lab) return;
   const lab = getLab(data.lab);
@@ -19,10 +19,7 @@ export const onRequest = defineRouteMiddleware((context) => {
     if (entry.tag === "meta" && (entry.attrs?.property === "og:title" || entry.attrs?.name === "twitter:title")) {
       entry.attrs.content = title;
     }
-    if (
-      entry.tag === "meta" &&
-      (entry.attrs?.name === "description" || entry.attrs?.property === "og:description")
-    ) {
+    if (entry.tag === "meta" && (entry.attrs?.name === "description" || entry.attrs?.property === "og:description")) {
       entry.attrs.content = data.description;
     }
   }

@@ -39,8 +39,8 @@ export function diffLines(before: string, after: string): DiffLine[] {
   const n = midA.length;
   const m = midB.length;
   if (n * m > MAX_CELLS) {
-    midA.forEach((text, i) => out.push({ kind: "del", text, oldLine: head + i + 1 }));
-    midB.forEach((text, j) => out.push({ kind: "add", text, newLine: head + j + 1 }));
+    for (const [i, text] of midA.entries()) out.push({ kind: "del", text, oldLine: head + i + 1 });
+    for (const [j, text] of midB.entries()) out.push({ kind: "add", text, newLine: head + j + 1 });
   } else {
     // lcs[i][j] = length of the LCS of midA[i..] and midB[j..]
     const width = m + 1;

@@ -6,7 +6,11 @@ export function escapeHtml(text: string): string {
 export function inlineMarkdown(text: string): string {
   return text
     .split(/(`[^`]+`)/g)
-    .map((part) => (part.startsWith("`") && part.endsWith("`") && part.length > 1 ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
+    .map((part) =>
+      part.startsWith("`") && part.endsWith("`") && part.length > 1
+        ? `<code>${escapeHtml(part.slice(1, -1))}</code>`
+        : escapeHtml(part),
+    )
     .join("");
 }
 

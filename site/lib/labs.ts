@@ -14,7 +14,8 @@ export const labs: LabManifest[] = Object.values(modules)
 
 export function getLab(slug: string): LabManifest {
   const lab = labs.find((l) => l.slug === slug);
-  if (!lab) throw new Error(`No lab manifest for "${slug}" in test/labs/. Known: ${labs.map((l) => l.slug).join(", ")}`);
+  if (!lab)
+    throw new Error(`No lab manifest for "${slug}" in test/labs/. Known: ${labs.map((l) => l.slug).join(", ")}`);
   return lab;
 }
 

@@ -31,5 +31,12 @@ export function readLabFile(relative: string): string | undefined {
 
 export function languageOf(file: string): string {
   const ext = path.extname(file).slice(1);
-  return ({ ts: "ts", mts: "ts", js: "js", mjs: "js", json: "json", md: "md", yaml: "yaml", yml: "yaml" } as Record<string, string>)[ext] ?? "txt";
+  return (
+    (
+      { ts: "ts", mts: "ts", js: "js", mjs: "js", json: "json", md: "md", yaml: "yaml", yml: "yaml" } as Record<
+        string,
+        string
+      >
+    )[ext] ?? "txt"
+  );
 }

@@ -27,7 +27,9 @@ async function loadManifests(): Promise<LabManifest[]> {
     .filter((d) => /^\d\d-/.test(d))
     .sort();
   return Promise.all(
-    slugs.map(async (slug) => ((await import(path.join(dir, slug, "manifest.ts"))) as { default: LabManifest }).default),
+    slugs.map(
+      async (slug) => ((await import(path.join(dir, slug, "manifest.ts"))) as { default: LabManifest }).default,
+    ),
   );
 }
 
@@ -138,7 +140,11 @@ describe("in the browser", () => {
     const first = manifests[0] as LabManifest;
     await expect.poll(() => page.locator("h1").first().textContent()).toContain(first.title);
     const second = manifests[1] as LabManifest;
-    await page.locator("nav.sidebar").getByRole("link", { name: new RegExp(second.title) }).first().click();
+    await page
+      .locator("nav.sidebar")
+      .getByRole("link", { name: new RegExp(second.title) })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`${second.chapter}$`));
     expect(await page.locator("h1").first().textContent()).toContain(second.title);
     expect(external).toEqual([]);
@@ -263,7 +269,11 @@ describe("in the browser", () => {
       else if (url === "/api/status") send(200, { running: null });
       else if (url === "/api/labs")
         send(200, [
-          { slug: "00-first-function", status: "ready", progress: { passed: ["health"], hintsUsed: { "create-route": 2 } } },
+          {
+            slug: "00-first-function",
+            status: "ready",
+            progress: { passed: ["health"], hintsUsed: { "create-route": 2 } },
+          },
           { slug: "01-monolith", status: "planned", progress: { passed: [], hintsUsed: {} } },
         ]);
       else if (req.headers["x-course-token"] !== token) send(403, { error: "bad token" });
@@ -275,8 +285,24 @@ describe("in the browser", () => {
       } else if (url === "/api/labs/00-first-function/check") {
         res.writeHead(200, { "content-type": "application/x-ndjson" });
         const lines = [
-          { type: "step", id: "health", title: "health", status: "passed", message: "GET /health answered 200", hint: "", docs: "#the-shape-of-a-handler" },
-          { type: "step", id: "create-route", title: "route", status: "failed", message: "POST /orders answered 404", hint: "Add the route in infra.ts", docs: "#routes" },
+          {
+            type: "step",
+            id: "health",
+            title: "health",
+            status: "passed",
+            message: "GET /health answered 200",
+            hint: "",
+            docs: "#the-shape-of-a-handler",
+          },
+          {
+            type: "step",
+            id: "create-route",
+            title: "route",
+            status: "failed",
+            message: "POST /orders answered 404",
+            hint: "Add the route in infra.ts",
+            docs: "#routes",
+          },
         ];
         for (const line of lines) {
           res.write(`${JSON.stringify(line)}\n`);
@@ -337,7 +363,9 @@ describe("in the browser", () => {
         ).axe.run(document);
         return result.violations as { id: string; help: string; nodes: { target: string[] }[] }[];
       });
-      const summary = violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      const summary = violations.map(
+        (v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
       expect(summary, route).toEqual([]);
     }
     await context.close();
