@@ -32,7 +32,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [
     starlight({
-      title: "Monolith to Microservices, Serverless",
+      title: "Monolith to Microservices",
       description:
         "A hands-on course: from a monolith to two-pizza microservices, queues, pub/sub, event buses, streams, workflows, tracing and delivery pipelines. Labs run offline and deploy with SST.",
       favicon: "/favicon.svg",

@@ -337,7 +337,7 @@ describe("in the browser", () => {
     expect(await route.locator('[data-role="message"]').textContent()).toBe("POST /orders answered 404");
     expect(await route.locator('[data-role="hint"]').textContent()).toBe("Add the route in infra.ts");
     expect(await route.locator('[data-role="badge"]').textContent()).toBe("Failed");
-    await expect.poll(() => panel.locator('[data-role="summary"]').textContent()).toBe("1 of 5 steps pass, 1 to go.");
+    await expect.poll(() => panel.locator('[data-role="summary"]').textContent()).toBe("1 of 5 steps pass; 1 failed.");
     expect(await panel.locator('li[data-step-id="get-order"]').getAttribute("data-status")).toBe("unchecked");
 
     await page.goto(`${companion.url}/progress/`);
