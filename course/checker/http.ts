@@ -19,7 +19,8 @@ export async function http(method: string, url: string, body?: unknown): Promise
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    const reason = (err as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : "nothing answered";
+    const reason =
+      (err as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : "nothing answered";
     throw new Error(`${method} ${url}: ${reason}. Is the lab still running? (\`npx course status\`)`);
   }
   const text = await response.text();

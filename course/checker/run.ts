@@ -48,21 +48,17 @@ export async function runChecker(options: RunCheckOptions): Promise<CheckReport>
 
   const env = { ...targetToEnv(target), AWS_EC2_METADATA_DISABLED: "true" };
   Object.assign(process.env, env);
-  const vitest = await startVitest(
-    "test",
-    [],
-    {
-      root: ROOT,
-      config: false,
-      watch: false,
-      include: [path.relative(ROOT, file)],
-      reporters: [reporter],
-      env,
-      pool: "threads",
-      fileParallelism: false,
-      silent: "passed-only",
-    },
-  );
+  const vitest = await startVitest("test", [], {
+    root: ROOT,
+    config: false,
+    watch: false,
+    include: [path.relative(ROOT, file)],
+    reporters: [reporter],
+    env,
+    pool: "threads",
+    fileParallelism: false,
+    silent: "passed-only",
+  });
   const moduleErrors = vitest.state.getUnhandledErrors().map((e) => String((e as Error).message ?? e));
   const fileErrors = vitest.state
     .getFiles()

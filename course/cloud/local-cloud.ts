@@ -49,6 +49,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   let graph = first.graph;
 
   const logs = new LogStore();
+  // SST creates each function's log group at deploy; so do we, so FilterLogEvents finds it before the first call.
+  const createLogGroups = (g: CloudGraph) => {
+    for (const fn of g.functions) logs.createGroup(fn.logGroup);
+  };
+  createLogGroups(graph);
   const lambda = new LambdaService({
     functions: graph.functions,
     root: ROOT,
@@ -83,6 +88,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const apply = (next: CloudGraph) => {
     graph = next;
+    createLogGroups(next);
     lambda.update(next.functions);
     void dynamodb.update(next.tables);
     httpApis.update(next.httpApis);

@@ -19,7 +19,7 @@ export interface ChildOptions {
 
 interface SstConfig {
   app(input: { stage: string }): { name: string; removal?: string; providers?: Record<string, unknown> };
-  run(): Promise<Record<string, unknown> | void>;
+  run(): Promise<Record<string, unknown> | undefined>;
 }
 
 type Run = (program: () => Promise<any>) => Promise<Record<string, unknown>>;
@@ -35,22 +35,37 @@ export interface Loaders {
 
 const QUIET_MS = 50;
 const LIMIT_MS = 30_000;
+const STALL_MS = 20_000;
 
 export async function evaluate(load: Loaders): Promise<void> {
   const options = JSON.parse(process.env.COURSE_EVAL ?? "{}") as ChildOptions;
   const failures: string[] = [];
-  const fail = (err: unknown) => failures.push(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  let failed: (reason: Error) => void = () => {};
+  // SST's errors surface as rejections inside applies while the stack waits forever: stop at the first.
+  const firstFailure = new Promise<never>((_, reject) => {
+    failed = reject;
+  });
+  firstFailure.catch(() => {});
+  const fail = (err: unknown) => {
+    failures.push(err instanceof Error ? err.message : String(err));
+    failed(err instanceof Error ? err : new Error(String(err)));
+  };
   process.on("unhandledRejection", fail);
   process.on("uncaughtException", fail);
   const give = (result: unknown) => fs.writeFileSync(options.resultFile, JSON.stringify(result));
 
   makeRandomnessDeterministic();
   const builds: RecordedBuild[] = [];
-  const server = await startRpcServer(options, builds);
+  const server = await startRpcServer(options, builds, fail);
   try {
     const config = (await load.config()).default;
     const appConfig = config.app({ stage: options.stage });
-    const app = { ...appConfig, stage: options.stage, removal: appConfig.removal ?? "retain", providers: appConfig.providers ?? {} };
+    const app = {
+      ...appConfig,
+      stage: options.stage,
+      removal: appConfig.removal ?? "retain",
+      providers: appConfig.providers ?? {},
+    };
     Object.assign(globalThis, {
       __course_app: app,
       __course_cli: {
@@ -64,7 +79,8 @@ export async function evaluate(load: Loaders): Promise<void> {
     Object.assign(globalThis, globals);
     const recorded: RecordedResource[] = [];
     pulumi.runtime.setMocks(createMocks(options.edgeUrl, recorded), app.name, options.stage, false);
-    const outputs = (await pulumi.runtime.runInPulumiStack(() => run(config.run))) as Record<string, unknown>;
+    const stack = pulumi.runtime.runInPulumiStack(() => run(config.run));
+    const outputs = (await Promise.race([stack, firstFailure, stalled(recorded)])) as Record<string, unknown>;
     delete outputs._protect;
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     await settle(recorded, failures);
@@ -74,6 +90,8 @@ export async function evaluate(load: Loaders): Promise<void> {
     give({ error: err instanceof Error ? err.message : String(err) });
   } finally {
     server.close();
+    // Pulumi may still hold timers and promises after a failure: the result is written, so leave.
+    process.exit(0);
   }
 }
 
@@ -86,6 +104,18 @@ async function settle(recorded: RecordedResource[], failures: string[]): Promise
     seen = recorded.length;
     await new Promise((r) => setTimeout(r, QUIET_MS));
   }
+}
+
+/** A stack that registers nothing new for a while will not finish: say so instead of hanging. */
+async function stalled(recorded: RecordedResource[]): Promise<never> {
+  let seen = -1;
+  while (seen !== recorded.length) {
+    seen = recorded.length;
+    await new Promise((r) => setTimeout(r, STALL_MS));
+  }
+  throw new Error(
+    `the SST app stopped making progress after ${recorded.length} resources; the last was ${recorded.at(-1)?.type ?? "none"} "${recorded.at(-1)?.name ?? ""}"`,
+  );
 }
 
 /** SST suffixes physical names with random bytes; a seeded stream keeps names stable. */
@@ -102,7 +132,11 @@ function makeRandomnessDeterministic(): void {
 }
 
 /** The JSON-RPC server SST's components call (SST_SERVER) during a deploy. */
-function startRpcServer(options: ChildOptions, builds: RecordedBuild[]): Promise<http.Server> {
+function startRpcServer(
+  options: ChildOptions,
+  builds: RecordedBuild[],
+  fail: (err: Error) => void,
+): Promise<http.Server> {
   const emptyBundle = path.join(options.workDir, "empty-bundle");
   fs.mkdirSync(emptyBundle, { recursive: true });
   const methods: Record<string, (args: any) => unknown> = {
@@ -117,7 +151,12 @@ function startRpcServer(options: ChildOptions, builds: RecordedBuild[]): Promise
     }),
     "Runtime.Build": (input: RecordedBuild & { handler: string }) => {
       const missing = missingHandlerFile(options.root, input.handler);
-      builds.push({ functionID: input.functionID, handler: input.handler, runtime: input.runtime, links: input.links ?? {} });
+      builds.push({
+        functionID: input.functionID,
+        handler: input.handler,
+        runtime: input.runtime,
+        links: input.links ?? {},
+      });
       return { handler: input.handler, out: emptyBundle, sourcemaps: [], errors: missing ? [missing] : [] };
     },
   };

@@ -48,7 +48,7 @@ export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation>
   }
   const { bundle, inputs } = await bundleConfig();
   const graph = await runChild(bundle, options);
-  fs.rmSync(bundle, { force: true });
+  if (!process.env.COURSE_KEEP_BUNDLE) fs.rmSync(bundle, { force: true });
   fs.writeFileSync(cacheFile, JSON.stringify({ key, inputs, digest: digestFiles(inputs), graph } satisfies CacheRecord));
   return { graph, cached: false, inputs };
 }

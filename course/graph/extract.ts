@@ -1,8 +1,9 @@
 // Reduce the recorded aws:* resources to the CloudGraph the local cloud serves.
 // Component inputs arrive empty under mocks, so everything is read from the
 // aws:* children and from SST's Runtime.Build calls (handler, links).
-import type { CloudGraph, FunctionSpec, HttpApiSpec, PolicyStatement, TableSpec } from "./model.ts";
+
 import type { RecordedResource } from "./mocks.ts";
+import type { CloudGraph, FunctionSpec, HttpApiSpec, PolicyStatement, TableSpec } from "./model.ts";
 
 export interface RecordedBuild {
   functionID: string;
@@ -95,7 +96,11 @@ export function extractGraph(
   return { app, functions, tables, httpApis, outputs, resourceTypes };
 }
 
-function normaliseStatement(s: { Effect?: string; Action?: string | string[]; Resource?: string | string[] }): PolicyStatement {
+function normaliseStatement(s: {
+  Effect?: string;
+  Action?: string | string[];
+  Resource?: string | string[];
+}): PolicyStatement {
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   return { Effect: s.Effect === "Deny" ? "Deny" : "Allow", Action: list(s.Action), Resource: list(s.Resource) };
 }

@@ -69,7 +69,11 @@ function stateFor(
       };
     }
     case "aws:iam/role:Role":
-      return { name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}`, uniqueId: `AROA${shortHash(physical)}` };
+      return {
+        name: physical,
+        arn: `arn:aws:iam::${ACCOUNT}:role/${physical}`,
+        uniqueId: `AROA${shortHash(physical)}`,
+      };
     case "aws:iam/policy:Policy":
       return { name: physical, arn: `arn:aws:iam::${ACCOUNT}:policy/${physical}` };
     case "aws:dynamodb/table:Table": {
@@ -105,7 +109,10 @@ function stateFor(
         arn: `arn:aws:apigateway:${REGION}::/apis/${id}`,
       };
     case "aws:apigatewayv2/stage:Stage":
-      return { invokeUrl: `${edgeUrl}/_aws/execute-api/${inputs.apiId}`, arn: arn("execute-api", `${inputs.apiId}/${physical}`) };
+      return {
+        invokeUrl: `${edgeUrl}/_aws/execute-api/${inputs.apiId}`,
+        arn: arn("execute-api", `${inputs.apiId}/${physical}`),
+      };
     case "random:index/randomBytes:RandomBytes":
       return { base64: Buffer.alloc(inputs.length ?? 32, 7).toString("base64"), hex: "07".repeat(inputs.length ?? 32) };
     case "random:index/randomString:RandomString":
@@ -118,7 +125,7 @@ function stateFor(
 function callResult(token: string, inputs: Record<string, any>): Record<string, unknown> {
   switch (token) {
     case "aws:iam/getPolicyDocument:getPolicyDocument":
-      return { json: JSON.stringify(policyDocument(inputs.statements ?? [])) };
+      return { json: JSON.stringify(policyDocument(inputs.statements ?? [])), statements: inputs.statements ?? [] };
     case "aws:index/getRegion:getRegion":
       return { name: REGION, region: REGION, id: REGION, endpoint: `ec2.${REGION}.amazonaws.com` };
     case "aws:index/getCallerIdentity:getCallerIdentity":

@@ -1,10 +1,10 @@
 // What a learner can do with a lab. The `course` command and the companion
 // API both call these; neither has a copy of its own.
 import net from "node:net";
-import { runChecker } from "../checker/run.ts";
 import type { CheckReport, StepResult } from "../checker/report.ts";
+import { runChecker } from "../checker/run.ts";
 import { type LocalCloud, startLocalCloud } from "../cloud/local-cloud.ts";
-import { clearRunning, readRunning, recordRunning, type RunningCloud } from "../cloud/registry.ts";
+import { clearRunning, type RunningCloud, readRunning, recordRunning } from "../cloud/registry.ts";
 import { CourseError } from "../errors.ts";
 import { OUTPUTS_FILE } from "../paths.ts";
 import { labProgress, recordCheck } from "../progress.ts";
@@ -24,7 +24,9 @@ export interface UpOptions {
 export async function upLab(options: UpOptions): Promise<LocalCloud> {
   const manifest = await loadManifest(options.lab);
   if (manifest.status !== "ready") {
-    throw new CourseError(`Lab ${options.lab} is planned, not built yet. Run \`npx course list\` to see the labs you can start.`);
+    throw new CourseError(
+      `Lab ${options.lab} is planned, not built yet. Run \`npx course list\` to see the labs you can start.`,
+    );
   }
   const running = readRunning();
   if (running) {
@@ -78,7 +80,9 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
   await loadManifest(lab);
   const running = readRunning();
   if (!running) {
-    throw new CourseError(`Nothing is running. Start the lab with \`npx course up ${lab}\`, then run \`npx course check ${lab}\` again.`);
+    throw new CourseError(
+      `Nothing is running. Start the lab with \`npx course up ${lab}\`, then run \`npx course check ${lab}\` again.`,
+    );
   }
   if (running.lab !== lab) {
     throw new CourseError(
@@ -106,7 +110,14 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
 }
 
 export async function labStatuses() {
-  return (await loadCatalog()).map((m) => ({ slug: m.slug, title: m.title, status: m.status, minutes: m.minutes, steps: m.steps.length, progress: labProgress(m.slug) }));
+  return (await loadCatalog()).map((m) => ({
+    slug: m.slug,
+    title: m.title,
+    status: m.status,
+    minutes: m.minutes,
+    steps: m.steps.length,
+    progress: labProgress(m.slug),
+  }));
 }
 
 export function portFree(port: number): Promise<boolean> {

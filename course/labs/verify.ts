@@ -1,7 +1,8 @@
 // The course's own dev check (rustlings' idea): every solution passes its
 // checker, and every starter fails each step it should.
-import { runChecker } from "../checker/run.ts";
+
 import type { CheckReport } from "../checker/report.ts";
+import { runChecker } from "../checker/run.ts";
 import { startLocalCloud } from "../cloud/local-cloud.ts";
 import { OUTPUTS_FILE } from "../paths.ts";
 import { freePort, type Source } from "./actions.ts";
@@ -25,7 +26,15 @@ export async function checkOnce(lab: string, from: Source): Promise<{ report: Ch
   try {
     const started = Date.now();
     const report = await runChecker({
-      target: { kind: "local", lab, outputsFile: OUTPUTS_FILE, endpoint: cloud.endpoint, region: "us-east-1", stage: "local", app: `course-${lab}` },
+      target: {
+        kind: "local",
+        lab,
+        outputsFile: OUTPUTS_FILE,
+        endpoint: cloud.endpoint,
+        region: "us-east-1",
+        stage: "local",
+        app: `course-${lab}`,
+      },
     });
     return { report, checkMs: Date.now() - started };
   } finally {

@@ -1,6 +1,7 @@
 // `npm install` ends here: SST's platform and the generated typings, offline.
-import { installPlatform, platformInstalled } from "./sst-platform.ts";
+
 import { writeSstEnvTypes } from "./sst-env-types.ts";
+import { installPlatform, platformInstalled } from "./sst-platform.ts";
 
 const started = Date.now();
 if (!platformInstalled()) {
@@ -8,4 +9,6 @@ if (!platformInstalled()) {
   installPlatform();
 }
 await writeSstEnvTypes();
-console.log(`course: ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: \`npm start\` to open the course, or \`npx course list\`.`);
+console.log(
+  `course: ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: \`npm start\` to open the course, or \`npx course list\`.`,
+);

@@ -12,7 +12,12 @@ export async function writeSstEnvTypes(): Promise<void> {
   const resources = new Map<string, Record<string, string>>();
   for (const lab of await loadCatalog()) {
     if (lab.status !== "ready") continue;
-    const { graph } = await evaluateApp({ lab: lab.slug, from: "solutions", stage: "local", edgeUrl: "http://127.0.0.1:4566" });
+    const { graph } = await evaluateApp({
+      lab: lab.slug,
+      from: "solutions",
+      stage: "local",
+      edgeUrl: "http://127.0.0.1:4566",
+    });
     for (const fn of graph.functions) {
       for (const [key, value] of Object.entries(fn.environment)) {
         if (!key.startsWith("SST_RESOURCE_") || key === "SST_RESOURCE_App") continue;

@@ -141,10 +141,15 @@ function jsonError(status: number, code: string, message: string): EdgeResponse 
   };
 }
 
-const tooLarge = () => jsonError(413, "RequestEntityTooLargeException", `Request must be smaller than ${MAX_BODY_BYTES} bytes`);
+const tooLarge = () =>
+  jsonError(413, "RequestEntityTooLargeException", `Request must be smaller than ${MAX_BODY_BYTES} bytes`);
 const missingAuthentication = () =>
   jsonError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
-const notFoundApi = () => ({ status: 404, headers: { "content-type": "application/json" }, body: '{"message":"Not Found"}' });
+const notFoundApi = () => ({
+  status: 404,
+  headers: { "content-type": "application/json" },
+  body: '{"message":"Not Found"}',
+});
 const unknownService = (name: string) =>
   jsonError(
     400,
