@@ -39,20 +39,15 @@ const STALL_MS = 20_000;
 
 export async function evaluate(load: Loaders): Promise<void> {
   const options = JSON.parse(process.env.COURSE_EVAL ?? "{}") as ChildOptions;
-  const failures: string[] = [];
-  let failed: (reason: Error) => void = () => {};
-  // SST's errors surface as rejections inside applies while the stack waits forever: stop at the first.
-  const firstFailure = new Promise<never>((_, reject) => {
-    failed = reject;
-  });
-  firstFailure.catch(() => {});
+  const give = (result: unknown) => fs.writeFileSync(options.resultFile, JSON.stringify(result));
+  // SST's errors surface as rejections inside applies, which Pulumi under mocks re-reports without
+  // end and the stack never settles: the first one is the answer, so write it and leave at once.
   const fail = (err: unknown) => {
-    failures.push(err instanceof Error ? err.message : String(err));
-    failed(err instanceof Error ? err : new Error(String(err)));
+    give({ error: err instanceof Error ? err.message : String(err) });
+    process.exit(0);
   };
   process.on("unhandledRejection", fail);
   process.on("uncaughtException", fail);
-  const give = (result: unknown) => fs.writeFileSync(options.resultFile, JSON.stringify(result));
 
   makeRandomnessDeterministic();
   const builds: RecordedBuild[] = [];
@@ -80,11 +75,10 @@ export async function evaluate(load: Loaders): Promise<void> {
     const recorded: RecordedResource[] = [];
     pulumi.runtime.setMocks(createMocks(options.edgeUrl, recorded), app.name, options.stage, false);
     const stack = pulumi.runtime.runInPulumiStack(() => run(config.run));
-    const outputs = (await Promise.race([stack, firstFailure, stalled(recorded)])) as Record<string, unknown>;
+    const outputs = (await Promise.race([stack, stalled(recorded)])) as Record<string, unknown>;
     delete outputs._protect;
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    await settle(recorded, failures);
-    if (failures.length > 0) return give({ error: failures[0] });
+    await settle(recorded);
     give({ graph: extractGraph({ name: app.name, stage: options.stage }, recorded, builds, outputs) });
   } catch (err) {
     give({ error: err instanceof Error ? err.message : String(err) });
@@ -96,10 +90,10 @@ export async function evaluate(load: Loaders): Promise<void> {
 }
 
 /** SST registers some resources inside `apply`: wait until registrations stop. */
-async function settle(recorded: RecordedResource[], failures: string[]): Promise<void> {
+async function settle(recorded: RecordedResource[]): Promise<void> {
   const started = Date.now();
   let seen = -1;
-  while (seen !== recorded.length && failures.length === 0) {
+  while (seen !== recorded.length) {
     if (Date.now() - started > LIMIT_MS) throw new Error("the app kept creating resources for 30 s");
     seen = recorded.length;
     await new Promise((r) => setTimeout(r, QUIET_MS));

@@ -1,7 +1,8 @@
 // The local cloud's graph comes from SST's own components under Pulumi mocks.
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { evaluateApp } from "../../course/graph/evaluate.ts";
+import { evaluateApp, GraphError } from "../../course/graph/evaluate.ts";
 import { ROOT } from "../../course/paths.ts";
 
 const EDGE = "http://127.0.0.1:4999";
@@ -57,4 +58,27 @@ describe("evaluating lab 00's solution", async () => {
     expect(again.graph).toEqual(graph);
     expect(first.inputs).toContain(path.join(ROOT, "solutions/00-first-function/infra.ts"));
   });
+});
+
+test("a learner's mistake in infra.ts fails the way SST reports it, without hanging", async () => {
+  // A throwaway lab folder: the glob import in infra/load-lab.ts picks it up like any lab.
+  const lab = `zz-broken-${process.pid}`;
+  const dir = path.join(ROOT, "labs", lab);
+  fs.mkdirSync(path.join(dir, "src"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "src", "orders.ts"), "export const health = async () => ({});\n");
+  fs.writeFileSync(
+    path.join(dir, "infra.ts"),
+    `export default function infra({ dir }: { dir: string }) {
+      const api = new sst.aws.ApiGatewayV2("Api");
+      api.route("GET /health", { handler: \`\${dir}/src/nope.health\` });
+      return { api: api.url };
+    }\n`,
+  );
+  try {
+    const evaluation = evaluateApp({ lab, from: "labs", stage: "graphtest", edgeUrl: EDGE });
+    await expect(evaluation).rejects.toThrow(GraphError);
+    await expect(evaluation).rejects.toThrow(`Could not find file for handler "labs/${lab}/src/nope.health"`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
