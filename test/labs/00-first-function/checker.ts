@@ -20,7 +20,11 @@ step("health", async () => {
 step("create-route", async () => {
   const res = await http("POST", api("/orders"), { item: "route check", quantity: 1 });
   const gatewayNotFound = res.status === 404 && res.json?.message === "Not Found";
-  expectThat(!gatewayNotFound, "POST /orders to reach a function", "API Gateway answered 404 Not Found: no route matches");
+  expectThat(
+    !gatewayNotFound,
+    "POST /orders to reach a function",
+    "API Gateway answered 404 Not Found: no route matches",
+  );
 });
 
 step("create-order", async () => {
@@ -34,8 +38,16 @@ step("create-order", async () => {
     describe(res),
   );
   const { Item } = await db.send(new GetCommand({ TableName: table(), Key: { orderId: order.orderId } }));
-  expectThat(Item !== undefined, `order ${order.orderId} in the Orders table`, "the table has no item with that orderId");
-  expectThat(Item.item === "The Phoenix Project" && Item.quantity === 2, "the stored item to keep item and quantity", `the table holds ${JSON.stringify(Item)}`);
+  expectThat(
+    Item !== undefined,
+    `order ${order.orderId} in the Orders table`,
+    "the table has no item with that orderId",
+  );
+  expectThat(
+    Item.item === "The Phoenix Project" && Item.quantity === 2,
+    "the stored item to keep item and quantity",
+    `the table holds ${JSON.stringify(Item)}`,
+  );
 });
 
 step("validate-order", async () => {
@@ -53,7 +65,11 @@ step("validate-order", async () => {
     expectThat(res.text.includes(field), `the 400's message to name the field "${field}"`, describe(res));
   }
   const after = await countOrders();
-  expectThat(after === before, "no order stored for a rejected request", `the table grew from ${before} to ${after} items`);
+  expectThat(
+    after === before,
+    "no order stored for a rejected request",
+    `the table grew from ${before} to ${after} items`,
+  );
 });
 
 step("get-order", async () => {

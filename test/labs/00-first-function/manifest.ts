@@ -16,7 +16,8 @@ export default defineLab({
   chapter: "/chapters/00-first-function/",
   cost: {
     perDayUsd: 0,
-    basis: "Lambda, HTTP API and on-demand DynamoDB are billed per request; a lab's worth of requests stays inside the free tier",
+    basis:
+      "Lambda, HTTP API and on-demand DynamoDB are billed per request; a lab's worth of requests stays inside the free tier",
   },
   steps: [
     {
@@ -35,7 +36,7 @@ export default defineLab({
       task: "Add a route for POST /orders to the API in infra.ts, handled by `create` in src/orders.ts, linked to the table.",
       hints: [
         "An HTTP API only answers the routes it knows; everything else is a 404 from API Gateway itself, before any function runs.",
-        "`api.route(\"METHOD /path\", { handler: ..., link: [...] })` adds a route. The handler string is `<file without extension>.<exported function>`.",
+        '`api.route("METHOD /path", { handler: ..., link: [...] })` adds a route. The handler string is `<file without extension>.<exported function>`.',
       ],
       docs: "#routes",
     },
@@ -56,7 +57,7 @@ export default defineLab({
       task: "Reject a body without a non-empty `item` or with a `quantity` that is not a positive whole number: 400, and say which field is wrong.",
       hints: [
         "API Gateway HTTP APIs do not validate bodies: your function is the contract's guard. Check before you write anything.",
-        "Answer `{ statusCode: 400, body: JSON.stringify({ message: \"quantity must be a positive integer\" }) }`; the message must contain the field's name.",
+        'Answer `{ statusCode: 400, body: JSON.stringify({ message: "quantity must be a positive integer" }) }`; the message must contain the field\'s name.',
       ],
       docs: "#validating-input",
     },

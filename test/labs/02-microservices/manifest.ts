@@ -4,7 +4,8 @@ export default defineLab({
   schemaVersion: 1,
   slug: "02-microservices",
   title: "Two-pizza microservices",
-  summary: "Decompose for agility: services that do one thing, each owned by one team, behind an API as the hardened contract.",
+  summary:
+    "Decompose for agility: services that do one thing, each owned by one team, behind an API as the hardened contract.",
   status: "planned",
   minutes: 50,
   goals: [
