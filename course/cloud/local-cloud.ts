@@ -10,7 +10,7 @@ import { HttpApiService } from "./apigateway/index.ts";
 import { DynamoDbService } from "./dynamodb/index.ts";
 import { type CallRecord, type Edge, startEdge } from "./edge/server.ts";
 import { LambdaService } from "./lambda/index.ts";
-import { LogsService, LogStore } from "./logs/index.ts";
+import { LogStore, LogsService } from "./logs/index.ts";
 import { principalFor } from "./principals.ts";
 
 export interface LocalCloudOptions {

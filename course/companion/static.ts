@@ -22,9 +22,11 @@ const TYPES: Record<string, string> = {
 export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const decoded = decodeURIComponent(pathname);
   let file = path.normalize(path.join(root, decoded));
-  if (!file.startsWith(root)) return notFound(root, res);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-  if (!fs.existsSync(file)) return notFound(root, res);
+  if (!file.startsWith(root) || !fs.existsSync(file)) {
+    notFound(root, res);
+    return;
+  }
   res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
   fs.createReadStream(file).pipe(res);
 }

@@ -51,7 +51,7 @@ export async function evaluate(load: Loaders): Promise<void> {
 
   makeRandomnessDeterministic();
   const builds: RecordedBuild[] = [];
-  const server = await startRpcServer(options, builds, fail);
+  const server = await startRpcServer(options, builds);
   try {
     const config = (await load.config()).default;
     const appConfig = config.app({ stage: options.stage });
@@ -126,11 +126,7 @@ function makeRandomnessDeterministic(): void {
 }
 
 /** The JSON-RPC server SST's components call (SST_SERVER) during a deploy. */
-function startRpcServer(
-  options: ChildOptions,
-  builds: RecordedBuild[],
-  fail: (err: Error) => void,
-): Promise<http.Server> {
+function startRpcServer(options: ChildOptions, builds: RecordedBuild[]): Promise<http.Server> {
   const emptyBundle = path.join(options.workDir, "empty-bundle");
   fs.mkdirSync(emptyBundle, { recursive: true });
   const methods: Record<string, (args: any) => unknown> = {

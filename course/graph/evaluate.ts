@@ -49,7 +49,10 @@ export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation>
   const { bundle, inputs } = await bundleConfig();
   const graph = await runChild(bundle, options);
   if (!process.env.COURSE_KEEP_BUNDLE) fs.rmSync(bundle, { force: true });
-  fs.writeFileSync(cacheFile, JSON.stringify({ key, inputs, digest: digestFiles(inputs), graph } satisfies CacheRecord));
+  fs.writeFileSync(
+    cacheFile,
+    JSON.stringify({ key, inputs, digest: digestFiles(inputs), graph } satisfies CacheRecord),
+  );
   return { graph, cached: false, inputs };
 }
 
@@ -186,5 +189,9 @@ function runChild(bundle: string, options: EvaluateOptions): Promise<CloudGraph>
 
 /** Keep the learner's part of an SST error: the message, not Pulumi's internals. */
 function cleanError(message: string): string {
-  return message.split("\n").filter((line) => !line.includes("/.sst/platform/node_modules/")).join("\n").trim();
+  return message
+    .split("\n")
+    .filter((line) => !line.includes("/.sst/platform/node_modules/"))
+    .join("\n")
+    .trim();
 }

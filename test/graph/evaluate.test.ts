@@ -38,7 +38,10 @@ describe("evaluating lab 00's solution", async () => {
     const health = graph.functions.find((f) => f.handler.endsWith(".health"))!;
     const table = graph.tables[0]!;
     expect(JSON.parse(create.environment.SST_RESOURCE_Orders!)).toEqual({ name: table.name, type: "sst.aws.Dynamo" });
-    expect(JSON.parse(create.environment.SST_RESOURCE_App!)).toEqual({ name: "course-00-first-function", stage: "graphtest" });
+    expect(JSON.parse(create.environment.SST_RESOURCE_App!)).toEqual({
+      name: "course-00-first-function",
+      stage: "graphtest",
+    });
     expect(create.policy.some((s) => s.Action.includes("dynamodb:*") && s.Resource.includes(table.arn))).toBe(true);
     expect(health.environment.SST_RESOURCE_Orders).toBeUndefined();
   });
