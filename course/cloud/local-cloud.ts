@@ -17,6 +17,8 @@ export interface LocalCloudOptions {
   lab: string;
   from: "labs" | "solutions";
   port: number;
+  /** serve this folder of labs/ or solutions/ instead of the lab's own (see EvaluateOptions.folder) */
+  folder?: string;
   stage?: string;
   /** log lines of functions and of the cloud itself */
   onLog?(line: string): void;
@@ -44,7 +46,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const log = options.onLog ?? (() => {});
   const stage = options.stage ?? "local";
   const edgeUrl = `http://127.0.0.1:${options.port}`;
-  const evaluate = () => evaluateApp({ lab: options.lab, from: options.from, stage, edgeUrl });
+  const evaluate = () =>
+    evaluateApp({ lab: options.lab, from: options.from, stage, edgeUrl, ...(options.folder ? { folder: options.folder } : {}) });
   const first = await evaluate();
   let graph = first.graph;
 
@@ -141,7 +144,7 @@ interface WatchHandlers {
 
 /** Handler sources reload cheaply; the files the graph was built from mean a new evaluation. */
 function watchLab(graphInputs: string[], options: LocalCloudOptions, on: WatchHandlers): () => void {
-  const labDir = path.join(ROOT, options.from, options.lab);
+  const labDir = path.join(ROOT, options.from, options.folder ?? options.lab);
   const infraFiles = new Set(graphInputs);
   let timer: NodeJS.Timeout | undefined;
   let infraTouched = false;

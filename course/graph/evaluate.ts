@@ -15,6 +15,11 @@ export interface EvaluateOptions {
   from: "labs" | "solutions";
   stage: string;
   edgeUrl: string;
+  /**
+   * The folder under labs/ or solutions/ to load, when it is not the lab's own:
+   * how the course's tests serve a planted mistake from a throwaway copy.
+   */
+  folder?: string;
 }
 
 export interface Evaluation {
@@ -159,7 +164,7 @@ function runChild(bundle: string, options: EvaluateOptions): Promise<CloudGraph>
       env: {
         ...process.env,
         COURSE_EVAL: JSON.stringify(childOptions),
-        COURSE_LAB: options.lab,
+        COURSE_LAB: options.folder ?? options.lab,
         COURSE_FROM: options.from,
         SST_STAGE: options.stage,
         PULUMI_SKIP_UPDATE_CHECK: "true",

@@ -19,10 +19,14 @@ export interface VerifyResult {
   checkMs: number;
 }
 
-/** Start the lab from `from` on a free port, run its checker, stop it. */
-export async function checkOnce(lab: string, from: Source): Promise<{ report: CheckReport; checkMs: number }> {
+/** Start the lab from `from` (or from another folder there) on a free port, run its checker, stop it. */
+export async function checkOnce(
+  lab: string,
+  from: Source,
+  folder?: string,
+): Promise<{ report: CheckReport; checkMs: number }> {
   const port = await freePort();
-  const cloud = await startLocalCloud({ lab, from, port, watch: false });
+  const cloud = await startLocalCloud({ lab, from, port, watch: false, ...(folder ? { folder } : {}) });
   try {
     const started = Date.now();
     const report = await runChecker({
