@@ -1,0 +1,1 @@
+export { health as handler } from "../../../orders.mjs";

@@ -1,0 +1,1 @@
+export { create as handler } from "../../../orders.mjs";
