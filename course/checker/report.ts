@@ -35,7 +35,11 @@ const MARK: Record<StepStatus, string> = { passed: "✓", failed: "✗", skipped
 export function formatStep(step: StepResult): string {
   const head = `check ${MARK[step.status]} ${step.id}: ${step.title}`;
   if (step.status !== "failed") return head;
-  return [head, `      ${step.message}`, `      hint: ${step.hint}`, `      read: ${step.docs}`].join("\n");
+  const message = step.message
+    .split("\n")
+    .map((line) => `      ${line}`)
+    .join("\n");
+  return [head, message, `      hint: ${step.hint}`, `      read: ${step.docs}`].join("\n");
 }
 
 export function formatSummary(report: CheckReport): string {

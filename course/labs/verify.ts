@@ -37,7 +37,7 @@ export async function checkOnce(
         endpoint: cloud.endpoint,
         region: "us-east-1",
         stage: "local",
-        app: `course-${lab}`,
+        app: cloud.graph().app.name,
       },
     });
     return { report, checkMs: Date.now() - started };
