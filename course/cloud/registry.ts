@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { LOCAL_DIR } from "../paths.ts";
 
-export const RUNNING_FILE = path.join(LOCAL_DIR, "running.json");
+/** COURSE_RUNNING_FILE lets the project's tests keep their own record apart from a learner's running lab. */
+export const RUNNING_FILE = process.env.COURSE_RUNNING_FILE ?? path.join(LOCAL_DIR, "running.json");
 
 export interface RunningCloud {
   pid: number;
