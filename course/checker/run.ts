@@ -2,7 +2,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TestCase } from "vitest/node";
-import { startVitest } from "vitest/node";
 import { LABS_DIR, loadManifest } from "../labs/catalog.ts";
 import type { LabManifest } from "../labs/manifest.ts";
 import { ROOT } from "../paths.ts";
@@ -48,6 +47,8 @@ export async function runChecker(options: RunCheckOptions): Promise<CheckReport>
 
   const env = { ...targetToEnv(target), AWS_EC2_METADATA_DISABLED: "true" };
   Object.assign(process.env, env);
+  // Loaded on first use: `course --help` and friends should start fast.
+  const { startVitest } = await import("vitest/node");
   const vitest = await startVitest("test", [], {
     root: ROOT,
     config: false,

@@ -5,7 +5,6 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
 import { CONFIG_FILE, ensureDir, LOCAL_DIR, PLATFORM_DIR, ROOT } from "../paths.ts";
 import type { ChildOptions } from "./child.ts";
 import type { CloudGraph } from "./model.ts";
@@ -109,6 +108,8 @@ async function bundleConfig(): Promise<{ bundle: string; inputs: string[] }> {
       }),
     });
   `;
+  // Loaded on first use: `course --help` and friends should start fast.
+  const { build } = await import("esbuild");
   try {
     const result = await build({
       stdin: { contents: entry, resolveDir: ROOT, sourcefile: "course-eval.ts", loader: "ts" },

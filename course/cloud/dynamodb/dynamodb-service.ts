@@ -2,7 +2,6 @@
 // a DynamoEngine, with the graph's tables created in it.
 import type { TableSpec } from "../../graph/model.ts";
 import type { EdgeRequest, EdgeResponse, Service } from "../service.ts";
-import { DynaliteEngine } from "./dynalite-engine.ts";
 import type { DynamoEngine } from "./engine.ts";
 import { syncTables } from "./table-sync.ts";
 
@@ -35,6 +34,8 @@ export class DynamoDbService implements Service {
 
   /** A DynamoDB in memory holding `tables`; fails if one of them cannot be created. */
   static async start(tables: TableSpec[]): Promise<DynamoDbService> {
+    // Loaded on first use: `course --help` and friends should start fast.
+    const { DynaliteEngine } = await import("./dynalite-engine.ts");
     const service = new DynamoDbService(new DynaliteEngine());
     const problems = await service.update(tables);
     if (problems.length > 0) {

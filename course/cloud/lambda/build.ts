@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { type BuildFailure, build } from "esbuild";
+import type { BuildFailure } from "esbuild";
 import type { FunctionSpec } from "../../graph/model.ts";
 import { LOCAL_DIR } from "../../paths.ts";
 import type { ErrorPayload } from "./protocol.ts";
@@ -47,6 +47,7 @@ export async function buildFunction(fn: FunctionSpec, root: string): Promise<Bui
   const module = path.join(buildDirOf(fn), "handler.mjs");
   let bundle: Uint8Array;
   try {
+    const { build } = await import("esbuild");
     const result = await build({
       entryPoints: [source],
       absWorkingDir: root,
