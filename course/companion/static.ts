@@ -1,4 +1,5 @@
 // Serve the built site (dist/) as files, the way any static host would.
+// `root` is an absolute, normalized path (server.ts resolves it).
 import fs from "node:fs";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
@@ -20,10 +21,20 @@ const TYPES: Record<string, string> = {
 };
 
 export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(pathname);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // "%E0%A4%A" and the like: thrown here, it would end the whole server.
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad request: the path is not valid percent-encoding.");
+    return;
+  }
   let file = path.normalize(path.join(root, decoded));
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-  if (!file.startsWith(root) || !fs.existsSync(file)) {
+  // Inside root only: "/..%2fdist-other/x" decodes to a sibling whose name starts like root's.
+  const inside = file === root || file.startsWith(root + path.sep);
+  if (inside && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+  if (!inside || !fs.existsSync(file)) {
     notFound(root, res);
     return;
   }
