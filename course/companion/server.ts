@@ -15,8 +15,21 @@ export interface Companion {
   close(): Promise<void>;
 }
 
-export function startCompanion(port: number, log: (line: string) => void = console.log): Promise<Companion> {
+export interface CompanionOptions {
+  /** the built site to serve; dist/ unless a test serves its own copy */
+  siteDir?: string;
+  /** the port a lab's local cloud takes when started from the page (default 4566) */
+  cloudPort?: number;
+}
+
+export function startCompanion(
+  port: number,
+  log: (line: string) => void = console.log,
+  options: CompanionOptions = {},
+): Promise<Companion> {
   const state = createApiState(log);
+  if (options.cloudPort !== undefined) state.cloudPort = options.cloudPort;
+  const siteDir = path.resolve(options.siteDir ?? SITE_DIR);
   const server = http.createServer();
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -38,7 +51,7 @@ export function startCompanion(port: number, log: (line: string) => void = conso
           });
           return;
         }
-        serveStatic(SITE_DIR, pathname, res);
+        serveStatic(siteDir, pathname, res);
       });
       resolve({
         url: `http://127.0.0.1:${actual}`,
