@@ -9,8 +9,11 @@ export const SST_DIR = path.join(ROOT, ".sst");
 export const PLATFORM_DIR = path.join(SST_DIR, "platform");
 /** the local cloud's own state: pid file, graph cache, logs, tables */
 export const LOCAL_DIR = path.join(SST_DIR, "local");
-/** the file `sst deploy` writes and every checker reads */
-export const OUTPUTS_FILE = path.join(SST_DIR, "outputs.json");
+/**
+ * The file `sst deploy` writes and every checker reads. COURSE_OUTPUTS_FILE
+ * lets the project's tests run several clouds at once without sharing it.
+ */
+export const OUTPUTS_FILE = process.env.COURSE_OUTPUTS_FILE ?? path.join(SST_DIR, "outputs.json");
 export const CONFIG_FILE = path.join(ROOT, "sst.config.ts");
 
 export function ensureDir(dir: string): string {

@@ -22,6 +22,8 @@ export interface LocalCloudOptions {
   stage?: string;
   /** log lines of functions and of the cloud itself */
   onLog?(line: string): void;
+  /** where to write the outputs (default: .sst/outputs.json, where `sst deploy` writes them) */
+  outputsFile?: string;
   /** reload on save (default true) */
   watch?: boolean;
   /** Lambda's async retry delays; tests shorten them */
@@ -30,6 +32,7 @@ export interface LocalCloudOptions {
 
 export interface LocalCloud {
   endpoint: string;
+  outputsFile: string;
   lab: string;
   from: "labs" | "solutions";
   graph(): CloudGraph;
@@ -47,7 +50,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const stage = options.stage ?? "local";
   const edgeUrl = `http://127.0.0.1:${options.port}`;
   const evaluate = () =>
-    evaluateApp({ lab: options.lab, from: options.from, stage, edgeUrl, ...(options.folder ? { folder: options.folder } : {}) });
+    evaluateApp({
+      lab: options.lab,
+      from: options.from,
+      stage,
+      edgeUrl,
+      ...(options.folder ? { folder: options.folder } : {}),
+    });
   const first = await evaluate();
   let graph = first.graph;
 
@@ -87,7 +96,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await Promise.all([lambda.close(), dynamodb.close()]);
     throw err;
   }
-  writeOutputs(graph);
+  const outputsFile = options.outputsFile ?? OUTPUTS_FILE;
+  writeOutputs(outputsFile, graph);
 
   const apply = (next: CloudGraph) => {
     graph = next;
@@ -95,7 +105,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     lambda.update(next.functions);
     void dynamodb.update(next.tables);
     httpApis.update(next.httpApis);
-    writeOutputs(next);
+    writeOutputs(outputsFile, next);
   };
   const stopWatching =
     options.watch === false
@@ -118,6 +128,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   return {
     endpoint: edge.url,
+    outputsFile,
     lab: options.lab,
     from: options.from,
     graph: () => graph,
@@ -132,9 +143,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 }
 
 /** The same file `sst deploy` writes: what run() returned. */
-function writeOutputs(graph: CloudGraph): void {
-  fs.mkdirSync(path.dirname(OUTPUTS_FILE), { recursive: true });
-  fs.writeFileSync(OUTPUTS_FILE, `${JSON.stringify(graph.outputs, null, 2)}\n`);
+function writeOutputs(file: string, graph: CloudGraph): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(graph.outputs, null, 2)}\n`);
 }
 
 interface WatchHandlers {

@@ -13,6 +13,8 @@ export interface RunningCloud {
   from: "labs" | "solutions";
   endpoint: string;
   port: number;
+  /** the outputs this cloud wrote, which `check` reads */
+  outputsFile: string;
   startedAt: string;
 }
 

@@ -6,7 +6,6 @@ import { runChecker } from "../checker/run.ts";
 import { type LocalCloud, startLocalCloud } from "../cloud/local-cloud.ts";
 import { clearRunning, type RunningCloud, readRunning, recordRunning } from "../cloud/registry.ts";
 import { CourseError } from "../errors.ts";
-import { OUTPUTS_FILE } from "../paths.ts";
 import { labProgress, recordCheck } from "../progress.ts";
 import { loadCatalog, loadManifest } from "./catalog.ts";
 
@@ -46,6 +45,7 @@ export async function upLab(options: UpOptions): Promise<LocalCloud> {
     from: options.from,
     endpoint: cloud.endpoint,
     port: options.port,
+    outputsFile: cloud.outputsFile,
     startedAt: new Date().toISOString(),
   });
   const close = cloud.close;
@@ -93,7 +93,7 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
     target: {
       kind: "local",
       lab,
-      outputsFile: OUTPUTS_FILE,
+      outputsFile: running.outputsFile,
       endpoint: running.endpoint,
       region: "us-east-1",
       stage: "local",

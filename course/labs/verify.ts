@@ -1,10 +1,12 @@
 // The course's own dev check (rustlings' idea): every solution passes its
 // checker, and every starter fails each step it should.
 
+import fs from "node:fs";
+import path from "node:path";
 import type { CheckReport } from "../checker/report.ts";
 import { runChecker } from "../checker/run.ts";
 import { startLocalCloud } from "../cloud/local-cloud.ts";
-import { OUTPUTS_FILE } from "../paths.ts";
+import { LOCAL_DIR } from "../paths.ts";
 import { freePort, type Source } from "./actions.ts";
 import { loadCatalog } from "./catalog.ts";
 import type { LabManifest } from "./manifest.ts";
@@ -26,14 +28,16 @@ export async function checkOnce(
   folder?: string,
 ): Promise<{ report: CheckReport; checkMs: number }> {
   const port = await freePort();
-  const cloud = await startLocalCloud({ lab, from, port, watch: false, ...(folder ? { folder } : {}) });
+  // Outputs of its own, so clouds started side by side (tests, verify) never read each other's.
+  const outputsFile = path.join(LOCAL_DIR, "outputs", `${folder ?? lab}-${from}-${port}.json`);
+  const cloud = await startLocalCloud({ lab, from, port, outputsFile, watch: false, ...(folder ? { folder } : {}) });
   try {
     const started = Date.now();
     const report = await runChecker({
       target: {
         kind: "local",
         lab,
-        outputsFile: OUTPUTS_FILE,
+        outputsFile,
         endpoint: cloud.endpoint,
         region: "us-east-1",
         stage: "local",
@@ -43,6 +47,7 @@ export async function checkOnce(
     return { report, checkMs: Date.now() - started };
   } finally {
     await cloud.close();
+    fs.rmSync(outputsFile, { force: true });
   }
 }
 

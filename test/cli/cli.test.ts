@@ -14,6 +14,7 @@ const env = {
   ...process.env,
   COURSE_RUNNING_FILE: path.join(state, "running.json"),
   COURSE_PROGRESS_FILE: path.join(state, "progress.json"),
+  COURSE_OUTPUTS_FILE: path.join(state, "outputs.json"),
 };
 afterAll(() => fs.rmSync(state, { recursive: true, force: true }));
 
