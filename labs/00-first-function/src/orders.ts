@@ -11,6 +11,10 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
+/** The request body as text: API Gateway base64-encodes bodies whose content type is not text (e.g. `curl -d`). */
+const bodyText = (event: APIGatewayProxyEventV2): string =>
+  event.isBase64Encoded ? Buffer.from(event.body ?? "", "base64").toString("utf8") : (event.body ?? "");
+
 /** GET /health — already done: this is the shape of every handler in this lab. */
 export async function health(): Promise<APIGatewayProxyResultV2> {
   return json(200, { status: "ok" });
@@ -18,14 +22,14 @@ export async function health(): Promise<APIGatewayProxyResultV2> {
 
 /** POST /orders */
 export async function create(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
-  // TODO (step validate-order): parse event.body as JSON. Answer 400 with a message that
+  // TODO (step validate-order): parse the body as JSON (`bodyText(event)`). Answer 400 with a message that
   //   names the field when `item` is not a non-empty string or `quantity` is not a
   //   positive integer.
   // TODO (step create-order): build the order { orderId, item, quantity, createdAt },
   //   put it in the Orders table (`Resource.Orders.name`, PutCommand) and answer 201
   //   with the order as JSON.
   void db;
-  void event;
+  void bodyText(event);
   return json(501, { message: "not implemented yet: see the TODOs in src/orders.ts" });
 }
 

@@ -13,6 +13,10 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
+/** The request body as text: API Gateway base64-encodes bodies whose content type is not text (e.g. `curl -d`). */
+const bodyText = (event: APIGatewayProxyEventV2): string =>
+  event.isBase64Encoded ? Buffer.from(event.body ?? "", "base64").toString("utf8") : (event.body ?? "");
+
 export async function health(): Promise<APIGatewayProxyResultV2> {
   return json(200, { status: "ok" });
 }
@@ -20,7 +24,7 @@ export async function health(): Promise<APIGatewayProxyResultV2> {
 export async function create(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   let input: { item?: unknown; quantity?: unknown };
   try {
-    input = JSON.parse(event.body ?? "{}");
+    input = JSON.parse(bodyText(event) || "{}");
   } catch {
     return json(400, { message: "body must be JSON" });
   }
