@@ -85,7 +85,11 @@ async function serve(options: EdgeOptions, req: http.IncomingMessage): Promise<E
   if (api) {
     const handler = options.httpApis();
     if (!handler) return notFoundApi();
-    return handler.handle(request, api.apiId, api.path);
+    // API Gateway joins repeated headers with ","; Node has already joined most of them with ", ".
+    const headers = Object.fromEntries(
+      Object.entries(req.headersDistinct).map(([name, values]) => [name, values?.length === 1 ? values[0] : values]),
+    );
+    return handler.handle({ ...request, headers }, api.apiId, api.path);
   }
 
   const name = serviceOf(req.headers, credential);
