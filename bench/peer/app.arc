@@ -7,6 +7,8 @@ bench-peer
 @aws
 region us-east-1
 runtime nodejs24.x
+# Every call is a new process here; 30 s lets them finish under load instead of timing out.
+timeout 30
 
 @http
 get /health
