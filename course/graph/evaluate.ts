@@ -50,6 +50,7 @@ export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation>
   if (cached && cached.digest === digestFiles(cached.inputs)) {
     return { graph: cached.graph, cached: true, inputs: cached.inputs };
   }
+  removeStaleBundles();
   const { bundle, inputs } = await bundleConfig();
   const graph = await runChild(bundle, options);
   if (!process.env.COURSE_KEEP_BUNDLE) fs.rmSync(bundle, { force: true });
@@ -90,6 +91,19 @@ function digestFiles(files: string[]): string {
   return hash.digest("hex");
 }
 
+/** Bundles left behind by an evaluation that was killed (Ctrl-C during `up`): their pid is gone. */
+function removeStaleBundles(): void {
+  for (const file of fs.readdirSync(PLATFORM_DIR)) {
+    const pid = Number(/^course\.config\.(\d+)\./.exec(file)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      fs.rmSync(path.join(PLATFORM_DIR, file), { force: true });
+    }
+  }
+}
+
 async function bundleConfig(): Promise<{ bundle: string; inputs: string[] }> {
   const outfile = path.join(PLATFORM_DIR, `course.config.${process.pid}.${Date.now()}.mjs`);
   // Dynamic imports keep each module's top level lazy (see Loaders in child.ts).
@@ -119,7 +133,9 @@ async function bundleConfig(): Promise<{ bundle: string; inputs: string[] }> {
       platform: "node",
       target: "node24",
       mainFields: ["module", "main"],
-      external: ["@pulumi/*", "@aws-sdk/*", "archiver", "glob", "esbuild", "@smithy/*"],
+      // Packages load from node_modules at run time, as `sst deploy` leaves @pulumi/* and @aws-sdk/*: bundling
+      // only the platform's sources and the app keeps the bundle small and the evaluation fast.
+      packages: "external",
       inject: [path.join(PLATFORM_DIR, "src/shim/run.js")],
       define: {
         $app: "globalThis.__course_app",
