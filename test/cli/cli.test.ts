@@ -35,7 +35,7 @@ function course(args: string[], cwd = ROOT): Promise<Run> {
 
 const COMMANDS = ["start", "list", "status", "doctor", "up", "down", "check", "hint", "reset", "verify"];
 
-test("every subcommand explains itself with --help", async () => {
+test("every subcommand explains itself with --help", { timeout: 120_000 }, async () => {
   const overview = await course(["--help"]);
   expect(overview.code).toBe(0);
   for (const name of COMMANDS) expect(overview.out).toContain(`  ${name} `);
@@ -127,10 +127,38 @@ test("up serves, a second up names the first, status and down work, from any fol
     const report = JSON.parse(check.out);
     expect(check.code).toBe(0);
     expect(report).toMatchObject({ schemaVersion: 1, lab: "00-first-function", target: "local", passed: 5, failed: 0 });
+    const events = await course(["check", "00-first-function", "--events"]);
+    const lines = events.out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.filter((l) => l.type === "step").map((l) => l.id)).toEqual([
+      "health",
+      "create-route",
+      "create-order",
+      "validate-order",
+      "get-order",
+    ]);
+    expect(lines.at(-1)).toEqual({ type: "done", passed: 5, failed: 0 });
     const down = await course(["down"]);
     expect(down.out).toContain("Stopped lab 00-first-function");
     await exited;
   } finally {
     up.kill("SIGKILL");
+  }
+});
+
+test("doctor checks the machine and names the fix for each problem", async () => {
+  const port = await freePort();
+  const healthy = await course(["doctor", "--port", String(port)]);
+  expect(healthy.out).toContain("SST's platform in .sst/platform");
+  expect(healthy.out).toContain(`port ${port} on 127.0.0.1 is free`);
+  const blocker = net.createServer().listen(port, "127.0.0.1");
+  try {
+    const busy = await course(["doctor", "--port", String(port)]);
+    expect(busy.code).toBe(1);
+    expect(busy.out).toContain(`\`npx course up <lab> --port ${port + 1}\``);
+  } finally {
+    blocker.close();
   }
 });
