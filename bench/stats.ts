@@ -41,7 +41,7 @@ export function seconds(valueMs: number): string {
 }
 
 export function perSecond(value: number): string {
-  return Number.isFinite(value) ? `${value.toFixed(0)} req/s` : "n/a";
+  return Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} req/s` : "n/a";
 }
 
 export function table(rows: readonly (readonly string[])[]): string {
