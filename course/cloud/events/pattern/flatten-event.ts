@@ -11,7 +11,12 @@ export type ArrayPosition = { readonly array: number; readonly index: number };
 
 export type EventLeaf = { readonly value: Scalar; readonly positions: readonly ArrayPosition[] };
 
-export function flattenEvent(event: object): Map<string, EventLeaf[]> {
+/**
+ * Flattens the parts of `event` on the way to `paths` (the dot-joined paths a
+ * pattern names, and every prefix of them that ends before a "."); the rest of
+ * the event cannot affect a match and is not read.
+ */
+export function flattenEvent(event: object, paths: ReadonlySet<string>): Map<string, EventLeaf[]> {
   const leaves = new Map<string, EventLeaf[]>();
   const ancestors = new Set<object>();
   let arrays = 0;
@@ -30,13 +35,26 @@ export function flattenEvent(event: object): Map<string, EventLeaf[]> {
       const array = arrays++;
       for (const [index, element] of value.entries()) visit(element, path, [...positions, { array, index }]);
     } else if (isJsonObject(value)) {
-      for (const [key, child] of Object.entries(value)) visit(child, path === "" ? key : `${path}.${key}`, positions);
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = path === "" ? key : `${path}.${key}`;
+        if (paths.has(childPath)) visit(child, childPath, positions);
+      }
     }
     ancestors.delete(value);
   }
 
   visit(event, "", []);
   return leaves;
+}
+
+/** Each path with every prefix of it that ends before a ".". */
+export function pathsToRead(fieldPaths: Iterable<string>): Set<string> {
+  const paths = new Set<string>();
+  for (const path of fieldPaths) {
+    paths.add(path);
+    for (let dot = path.indexOf("."); dot >= 0; dot = path.indexOf(".", dot + 1)) paths.add(path.slice(0, dot));
+  }
+  return paths;
 }
 
 /** Whether two leaves can belong to one match: they agree on every array they share. */

@@ -6,7 +6,13 @@
 // absence ({"exists": false}) needs no leaf when its path has none. Choices
 // are searched depth first, "$or" alternatives included.
 
-import { type ArrayPosition, arePositionsConsistent, type EventLeaf, flattenEvent } from "./flatten-event.ts";
+import {
+  type ArrayPosition,
+  arePositionsConsistent,
+  type EventLeaf,
+  flattenEvent,
+  pathsToRead,
+} from "./flatten-event.ts";
 import { isJsonObject } from "./json-values.ts";
 import { matchesValue } from "./match-value.ts";
 import type { FieldCondition, Pattern } from "./pattern-model.ts";
@@ -14,10 +20,6 @@ import type { FieldCondition, Pattern } from "./pattern-model.ts";
 type Goal = { readonly field: FieldCondition } | { readonly alternatives: readonly Pattern[] };
 
 const UNCONSTRAINED: readonly ArrayPosition[] = [];
-
-function goalsOf(pattern: Pattern): Goal[] {
-  return [...pattern.fields.map((field) => ({ field })), ...pattern.anyOf.map((alternatives) => ({ alternatives }))];
-}
 
 /** The array positions of each leaf that could satisfy the field. */
 function choicesFor(field: FieldCondition, leaves: readonly EventLeaf[]): (readonly ArrayPosition[])[] {
@@ -31,9 +33,21 @@ function choicesFor(field: FieldCondition, leaves: readonly EventLeaf[]): (reado
   return accepted.map((leaf) => leaf.positions);
 }
 
+function* fieldPaths(pattern: Pattern): Generator<string> {
+  for (const field of pattern.fields) yield field.path;
+  for (const alternatives of pattern.anyOf) for (const alternative of alternatives) yield* fieldPaths(alternative);
+}
+
+const pathsByPattern = new WeakMap<Pattern, Set<string>>();
+
 export function matches(pattern: Pattern, event: unknown): boolean {
   if (!isJsonObject(event)) return false;
-  const leaves = flattenEvent(event);
+  let paths = pathsByPattern.get(pattern);
+  if (!paths) {
+    paths = pathsToRead(fieldPaths(pattern));
+    pathsByPattern.set(pattern, paths);
+  }
+  const leaves = flattenEvent(event, paths);
   const choices = new Map<FieldCondition, (readonly ArrayPosition[])[]>();
   const chosen: (readonly ArrayPosition[])[] = [];
 
@@ -44,6 +58,12 @@ export function matches(pattern: Pattern, event: unknown): boolean {
       choices.set(field, found);
     }
     return found;
+  }
+
+  // Fields with the fewest choices first, so a hopeless branch fails early.
+  function goalsOf(pattern: Pattern): Goal[] {
+    const fields = [...pattern.fields].sort((a, b) => choicesOf(a).length - choicesOf(b).length);
+    return [...fields.map((field) => ({ field })), ...pattern.anyOf.map((alternatives) => ({ alternatives }))];
   }
 
   function solve(goals: readonly Goal[]): boolean {
