@@ -9,6 +9,7 @@ import { OUTPUTS_FILE, ROOT } from "../paths.ts";
 import { HttpApiService } from "./apigateway/index.ts";
 import { DynamoDbService } from "./dynamodb/index.ts";
 import { type CallRecord, type Edge, startEdge } from "./edge/server.ts";
+import { authorize, IamService, StsService } from "./iam/index.ts";
 import { LambdaService } from "./lambda/index.ts";
 import { LogStore, LogsService } from "./logs/index.ts";
 import { principalFor } from "./principals.ts";
@@ -76,7 +77,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const dynamodb = await DynamoDbService.start(graph.tables);
   const httpApis = new HttpApiService({ apis: graph.httpApis, invoker: lambda });
-  const services = [lambda, dynamodb, new LogsService(logs)];
+  const services = [lambda, dynamodb, new LogsService(logs), new IamService(() => graph), new StsService(() => graph)];
   const calls: CallRecord[] = [];
 
   let edge: Edge;
@@ -86,6 +87,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       services: () => services,
       httpApis: () => httpApis,
       principalOf: (key) => principalFor(key, graph.functions),
+      authorize: (request, service) => authorize(request.principal, service, request, graph),
       describe: () => ({ course: "local-cloud", lab: options.lab, from: options.from, pid: process.pid }),
       onCall: (call) => {
         calls.push(call);

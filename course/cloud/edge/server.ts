@@ -26,6 +26,8 @@ export interface EdgeOptions {
   services: () => Service[];
   httpApis: () => HttpApiHandler | undefined;
   principalOf(accessKeyId: string): Principal;
+  /** IAM's check before the service sees the request: undefined lets it through, a response denies it */
+  authorize?(request: EdgeRequest, serviceName: string): EdgeResponse | undefined;
   /** answers GET /_course/health, so the CLI can tell our cloud from another program on the port */
   describe(): Record<string, unknown>;
   onCall?(call: CallRecord): void;
@@ -96,7 +98,7 @@ async function serve(options: EdgeOptions, req: http.IncomingMessage): Promise<E
   if (!name) return missingAuthentication();
   const service = options.services().find((s) => s.signingName === name);
   if (!service) return unknownService(name);
-  const response = await service.handle(request);
+  const response = options.authorize?.(request, name) ?? (await service.handle(request));
   options.onCall?.({
     time: Date.now(),
     service: name,
