@@ -2,6 +2,11 @@
 // test/site/site.test.ts rebuilds dist/ in place (Astro empties it first), and
 // vitest runs test files side by side, so serving dist/ itself can 404 halfway.
 // A fresh, complete dist/ is copied; otherwise the site is built into the copy.
+//
+// That build's folder is inside the project, under node_modules/.cache/: Astro
+// keeps its prerender chunks in the output folder only when that is inside the
+// working directory (they must resolve the project's packages), and otherwise
+// in the shared .astro/.prerender/, where two builds at once break each other.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -57,11 +62,15 @@ function tryCopy(dir: string): boolean {
 
 export function makeSiteCopy(): SiteCopy {
   const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "course-site-"));
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  if (tryCopy(dir)) return { dir, how: "copied dist/", ms: Date.now() - started, remove };
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "course-site-"));
+  if (tryCopy(copy)) {
+    return { dir: copy, how: "copied dist/", ms: Date.now() - started, remove: () => rmrf(copy) };
+  }
+  rmrf(copy);
+  const cache = path.join(ROOT, "node_modules", ".cache");
+  fs.mkdirSync(cache, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(cache, "course-site-"));
+  const remove = () => rmrf(dir);
   const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "astro"), ["build", "--outDir", dir], {
     cwd: ROOT,
     env: astroBuildEnv(),
@@ -72,4 +81,8 @@ export function makeSiteCopy(): SiteCopy {
     throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
   }
   return { dir, how: "built", ms: Date.now() - started, remove };
+}
+
+function rmrf(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
 }
