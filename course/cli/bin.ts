@@ -2,6 +2,9 @@
 import { type Command, helpOf, parse } from "./command.ts";
 // `npx course <command>`: the learner's and instructor's entry point.
 import check from "./commands/check.ts";
+import cleanup from "./commands/cleanup.ts";
+import deploy from "./commands/deploy.ts";
+import destroy from "./commands/destroy.ts";
 import doctor from "./commands/doctor.ts";
 import down from "./commands/down.ts";
 import hint from "./commands/hint.ts";
@@ -12,7 +15,21 @@ import status from "./commands/status.ts";
 import up from "./commands/up.ts";
 import verify from "./commands/verify.ts";
 
-const commands: Command[] = [start, list, status, doctor, up, down, check, hint, reset, verify];
+const commands: Command[] = [
+  start,
+  list,
+  status,
+  doctor,
+  up,
+  down,
+  check,
+  hint,
+  reset,
+  verify,
+  deploy,
+  destroy,
+  cleanup,
+];
 
 function overview(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

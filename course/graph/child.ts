@@ -18,7 +18,12 @@ export interface ChildOptions {
 }
 
 interface SstConfig {
-  app(input: { stage: string }): { name: string; removal?: string; providers?: Record<string, unknown> };
+  app(input: { stage: string }): {
+    name: string;
+    removal?: string;
+    protect?: boolean;
+    providers?: Record<string, unknown>;
+  };
   run(): Promise<Record<string, unknown> | undefined>;
 }
 
@@ -73,13 +78,33 @@ export async function evaluate(load: Loaders): Promise<void> {
     const { run, globals } = await load.platform();
     Object.assign(globalThis, globals);
     const recorded: RecordedResource[] = [];
+    const resourceOptions = new Map<string, pulumi.CustomResourceOptions>();
     pulumi.runtime.setMocks(createMocks(options.edgeUrl, recorded), app.name, options.stage, false);
-    const stack = pulumi.runtime.runInPulumiStack(() => run(config.run));
+    // Registered after SST's own transformations (its `removal` among them) and before the app's.
+    const program = () => {
+      recordResourceOptions(resourceOptions);
+      return config.run();
+    };
+    const stack = pulumi.runtime.runInPulumiStack(() => run(program));
     const outputs = (await Promise.race([stack, stalled(recorded)])) as Record<string, unknown>;
     delete outputs._protect;
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     await settle(recorded);
-    give({ graph: extractGraph({ name: app.name, stage: options.stage }, recorded, builds, outputs) });
+    for (const r of recorded) {
+      const opts = resourceOptions.get(`${r.type}::${r.name}`);
+      r.options = { retainOnDelete: Boolean(opts?.retainOnDelete), protect: Boolean(opts?.protect) };
+    }
+    give({
+      graph: extractGraph({ name: app.name, stage: options.stage }, recorded, builds, outputs),
+      resources: recorded,
+      app: {
+        name: app.name,
+        stage: options.stage,
+        removal: app.removal,
+        protect: Boolean(app.protect),
+        providers: app.providers,
+      },
+    });
   } catch (err) {
     give({ error: err instanceof Error ? err.message : String(err) });
   } finally {
@@ -87,6 +112,17 @@ export async function evaluate(load: Loaders): Promise<void> {
     // Pulumi may still hold timers and promises after a failure: the result is written, so leave.
     process.exit(0);
   }
+}
+
+/**
+ * What `removal` and `protect` did to each resource: Pulumi's mocks never see resource options. The options
+ * object is kept and read once the stack settled, so transformations registered later (the app's) count too.
+ */
+function recordResourceOptions(into: Map<string, pulumi.CustomResourceOptions>): void {
+  pulumi.runtime.registerStackTransformation((args) => {
+    into.set(`${args.type}::${args.name}`, args.opts);
+    return undefined;
+  });
 }
 
 /** SST registers some resources inside `apply`: wait until registrations stop. */

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE, ensureDir, LOCAL_DIR, PLATFORM_DIR, ROOT } from "../paths.ts";
 import type { ChildOptions } from "./child.ts";
+import type { RecordedResource } from "./mocks.ts";
 import type { CloudGraph } from "./model.ts";
 
 export interface EvaluateOptions {
@@ -19,10 +20,24 @@ export interface EvaluateOptions {
    * how the course's tests serve a planted mistake from a throwaway copy.
    */
   folder?: string;
+  /** another sst.config.ts to evaluate instead of the project's (tests plant a changed config this way) */
+  configFile?: string;
+}
+
+/** What the app's `app()` returned for this stage, as `sst deploy` would apply it. */
+export interface AppSettings {
+  name: string;
+  stage: string;
+  removal: string;
+  protect: boolean;
+  providers: Record<string, unknown>;
 }
 
 export interface Evaluation {
   graph: CloudGraph;
+  /** every resource the app registered, components included, with its inputs, mocked state and options */
+  resources?: RecordedResource[];
+  app?: AppSettings;
   /** true when an unchanged app was served from the cache */
   cached: boolean;
   /** source files the graph depends on: a change to one means evaluate again */
@@ -38,6 +53,14 @@ interface CacheRecord {
   inputs: string[];
   digest: string;
   graph: CloudGraph;
+  resources?: RecordedResource[];
+  app?: AppSettings;
+}
+
+interface ChildResult {
+  graph: CloudGraph;
+  resources?: RecordedResource[];
+  app?: AppSettings;
 }
 
 export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation> {
@@ -47,18 +70,18 @@ export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation>
   const key = cacheKey(options);
   const cacheFile = path.join(ensureDir(path.join(LOCAL_DIR, "graph-cache")), `${key}.json`);
   const cached = readCache(cacheFile);
-  if (cached && cached.digest === digestFiles(cached.inputs)) {
-    return { graph: cached.graph, cached: true, inputs: cached.inputs };
+  if (cached?.resources && cached.digest === digestFiles(cached.inputs)) {
+    return { graph: cached.graph, resources: cached.resources, app: cached.app, cached: true, inputs: cached.inputs };
   }
   removeStaleBundles();
-  const { bundle, inputs } = await bundleConfig();
-  const graph = await runChild(bundle, options);
+  const { bundle, inputs } = await bundleConfig(options.configFile ?? CONFIG_FILE);
+  const result = await runChild(bundle, options);
   if (!process.env.COURSE_KEEP_BUNDLE) fs.rmSync(bundle, { force: true });
   fs.writeFileSync(
     cacheFile,
-    JSON.stringify({ key, inputs, digest: digestFiles(inputs), graph } satisfies CacheRecord),
+    JSON.stringify({ key, inputs, digest: digestFiles(inputs), ...result } satisfies CacheRecord),
   );
-  return { graph, cached: false, inputs };
+  return { ...result, cached: false, inputs };
 }
 
 function cacheKey(options: EvaluateOptions): string {
@@ -104,14 +127,14 @@ function removeStaleBundles(): void {
   }
 }
 
-async function bundleConfig(): Promise<{ bundle: string; inputs: string[] }> {
+async function bundleConfig(configFile: string): Promise<{ bundle: string; inputs: string[] }> {
   const outfile = path.join(PLATFORM_DIR, `course.config.${process.pid}.${Date.now()}.mjs`);
   // Dynamic imports keep each module's top level lazy (see Loaders in child.ts).
   const entry = `
     import { evaluate } from ${JSON.stringify(path.join(ROOT, "course/graph/child.ts"))};
     globalThis.__course_config = (config) => config;
     await evaluate({
-      config: () => import(${JSON.stringify(CONFIG_FILE)}),
+      config: () => import(${JSON.stringify(configFile)}),
       platform: async () => ({
         run: (await import(${JSON.stringify(path.join(PLATFORM_DIR, "src/auto/run.ts"))})).run,
         globals: {
@@ -164,7 +187,7 @@ async function bundleConfig(): Promise<{ bundle: string; inputs: string[] }> {
   }
 }
 
-function runChild(bundle: string, options: EvaluateOptions): Promise<CloudGraph> {
+function runChild(bundle: string, options: EvaluateOptions): Promise<ChildResult> {
   const workDir = ensureDir(path.join(LOCAL_DIR, "work"));
   const resultFile = path.join(workDir, `graph.${process.pid}.${Date.now()}.json`);
   const childOptions: ChildOptions = {
@@ -195,7 +218,7 @@ function runChild(bundle: string, options: EvaluateOptions): Promise<CloudGraph>
     const timer = setTimeout(() => child.kill("SIGKILL"), CHILD_TIMEOUT_MS);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      let result: { graph?: CloudGraph; error?: string } = {};
+      let result: Partial<ChildResult> & { error?: string } = {};
       try {
         result = JSON.parse(fs.readFileSync(resultFile, "utf8"));
         fs.rmSync(resultFile);
@@ -203,7 +226,7 @@ function runChild(bundle: string, options: EvaluateOptions): Promise<CloudGraph>
         const reason = code === null ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s` : `exited with code ${code}`;
         return reject(new GraphError(`evaluating the SST app ${reason}.\n${output.trim()}`));
       }
-      if (result.graph) resolve(result.graph);
+      if (result.graph) resolve({ graph: result.graph, resources: result.resources, app: result.app });
       else reject(new GraphError(cleanError(result.error ?? "unknown error")));
     });
   });

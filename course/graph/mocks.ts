@@ -13,6 +13,8 @@ export interface RecordedResource {
   id: string;
   inputs: Record<string, any>;
   state: Record<string, any>;
+  /** resource options that decide what `sst remove` leaves behind (recorded by the child, not by the mock) */
+  options?: { retainOnDelete?: boolean; protect?: boolean };
 }
 
 type NewResource = Parameters<runtime.Mocks["newResource"]>[0];

@@ -1,0 +1,30 @@
+// What each ready lab promises about its own shape once deployed, beyond the
+// rules every lab keeps (audit.ts). A lab that becomes ready adds its entry.
+import type { Evaluation } from "../../course/graph/evaluate.ts";
+
+export type Promises = (ev: Evaluation) => string[];
+
+export const PROMISES: Record<string, Promises> = {
+  "00-first-function": ({ graph }) => {
+    const problems: string[] = [];
+    const routes = graph.httpApis.flatMap((a) => a.routes.map((r) => r.routeKey)).sort();
+    if (graph.httpApis.length !== 1) problems.push(`${graph.httpApis.length} HTTP APIs, not one`);
+    if (JSON.stringify(routes) !== JSON.stringify(["GET /health", "GET /orders/{id}", "POST /orders"])) {
+      problems.push(`routes are ${routes.join(", ")}`);
+    }
+    if (graph.tables.length !== 1) problems.push(`${graph.tables.length} tables, not one`);
+    const table = graph.tables[0];
+    for (const fn of graph.functions) {
+      // `link: [orders]` grants dynamodb:* on the table and its indexes, and nothing else; health links nothing.
+      const dynamo = fn.policy.filter((s) => s.Action.some((a) => a.startsWith("dynamodb:")));
+      const linked = !fn.handler.endsWith(".health");
+      const expected = table ? [table.arn, `${table.arn}/*`] : [];
+      if (linked && (dynamo.length !== 1 || JSON.stringify(dynamo[0]!.Resource) !== JSON.stringify(expected))) {
+        problems.push(`${fn.handler} should reach exactly the Orders table and its indexes`);
+      }
+      if (!linked && fn.policy.length > 0) problems.push(`${fn.handler} should have no permissions of its own`);
+      if (fn.timeoutSeconds > 5 || fn.memoryMB > 256) problems.push(`${fn.handler} is larger than 5 s / 256 MB`);
+    }
+    return problems;
+  },
+};
