@@ -47,6 +47,11 @@ export interface Evaluation {
 export class GraphError extends Error {}
 
 const CHILD_TIMEOUT_MS = 60_000;
+/**
+ * The graph is evaluated with this stand-in for the edge's URL and cached that
+ * way, so a lab served on another port starts warm; the real URL goes in on return.
+ */
+const EDGE_PLACEHOLDER = "http://course-edge.invalid";
 
 interface CacheRecord {
   key: string;
@@ -71,24 +76,32 @@ export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation>
   const cacheFile = path.join(ensureDir(path.join(LOCAL_DIR, "graph-cache")), `${key}.json`);
   const cached = readCache(cacheFile);
   if (cached?.resources && cached.digest === digestFiles(cached.inputs)) {
-    return { graph: cached.graph, resources: cached.resources, app: cached.app, cached: true, inputs: cached.inputs };
+    const { graph, resources, app } = withEdge(
+      { graph: cached.graph, resources: cached.resources, app: cached.app },
+      options.edgeUrl,
+    );
+    return { graph, resources, app, cached: true, inputs: cached.inputs };
   }
   removeStaleBundles();
   const { bundle, inputs } = await bundleConfig(options.configFile ?? CONFIG_FILE);
-  const result = await runChild(bundle, options);
+  const result = await runChild(bundle, { ...options, edgeUrl: EDGE_PLACEHOLDER });
   if (!process.env.COURSE_KEEP_BUNDLE) fs.rmSync(bundle, { force: true });
   fs.writeFileSync(
     cacheFile,
     JSON.stringify({ key, inputs, digest: digestFiles(inputs), ...result } satisfies CacheRecord),
   );
-  return { ...result, cached: false, inputs };
+  return { ...withEdge(result, options.edgeUrl), cached: false, inputs };
+}
+
+function withEdge(result: ChildResult, edgeUrl: string): ChildResult {
+  return JSON.parse(JSON.stringify(result).replaceAll(EDGE_PLACEHOLDER, edgeUrl)) as ChildResult;
 }
 
 function cacheKey(options: EvaluateOptions): string {
   const platformVersion = fs.readFileSync(path.join(PLATFORM_DIR, "version"), "utf8");
   return crypto
     .createHash("sha256")
-    .update(JSON.stringify({ ...options, platformVersion }))
+    .update(JSON.stringify({ ...options, edgeUrl: undefined, platformVersion }))
     .digest("hex")
     .slice(0, 16);
 }

@@ -55,6 +55,17 @@ describe("evaluating lab 00's solution", async () => {
     expect(graph.outputs.ordersTable).toBe(table.name);
   });
 
+  test("the same app on another port comes from the cache, with that port's URLs", async () => {
+    const other = await evaluateApp({
+      lab: "00-first-function",
+      from: "solutions",
+      stage: "graphtest",
+      edgeUrl: "http://127.0.0.1:5001",
+    });
+    expect(other.cached).toBe(true);
+    expect(String(other.graph.outputs.api)).toBe(String(graph.outputs.api).replace(":4999", ":5001"));
+  });
+
   test("an unchanged app comes from the cache with the same names", async () => {
     const again = await evaluateApp({ lab: "00-first-function", from: "solutions", stage: "graphtest", edgeUrl: EDGE });
     expect(again.cached).toBe(true);
