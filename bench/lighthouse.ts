@@ -132,46 +132,61 @@ export async function run(): Promise<Row[]> {
     const port = Number(browser.match[1]);
 
     const audits: Audit[] = [];
-    for (const formFactor of ["desktop", "mobile"] as const) {
-      for (const page of PAGES) {
-        const started = performance.now();
-        const result = await lighthouse(
-          `${origin}${page}`,
-          { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] },
-          formFactor === "desktop" ? desktopConfig : undefined,
-        );
-        const lhr = result?.lhr;
-        if (!lhr || lhr.runtimeError) throw new Error(`${page}: ${lhr?.runtimeError?.message ?? "no report"}`);
-        const scores = Object.fromEntries(
+    const rows: Row[] = [];
+    const audit = async (page: string, formFactor: Audit["formFactor"]): Promise<Audit> => {
+      const started = performance.now();
+      const result = await lighthouse(
+        `${origin}${page}`,
+        { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] },
+        formFactor === "desktop" ? desktopConfig : undefined,
+      );
+      const lhr = result?.lhr;
+      if (!lhr || lhr.runtimeError) throw new Error(lhr?.runtimeError?.message ?? "no report");
+      const metric = (id: string) => lhr.audits[id]?.displayValue ?? "n/a";
+      return {
+        page,
+        formFactor,
+        scores: Object.fromEntries(
           CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
-        ) as Audit["scores"];
-        const metric = (id: string) => lhr.audits[id]?.displayValue ?? "n/a";
-        audits.push({
-          page,
-          formFactor,
-          scores,
-          metrics: `FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}`,
-          benchmarkIndex: lhr.environment?.benchmarkIndex ?? Number.NaN,
-          ms: performance.now() - started,
-        });
-        const a = audits.at(-1) as Audit;
+        ) as Audit["scores"],
+        metrics: `FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}`,
+        benchmarkIndex: lhr.environment?.benchmarkIndex ?? Number.NaN,
+        ms: performance.now() - started,
+      };
+    };
+    for (const formFactor of ["desktop", "mobile"] as const) {
+      const target = formFactor === "desktop" ? "100 each" : "≥ 95 each";
+      for (const page of PAGES) {
+        let a: Audit;
+        try {
+          // Once more after a failed load: dist/ may be being rebuilt by someone else in this checkout.
+          a = await audit(page, formFactor).catch(async (err) => {
+            console.log(`${formFactor.padEnd(7)} ${page.padEnd(30)} failed (${errorText(err)}), once more in 5 s`);
+            await new Promise((r) => setTimeout(r, 5_000));
+            return audit(page, formFactor);
+          });
+        } catch (err) {
+          console.log(`${formFactor.padEnd(7)} ${page.padEnd(30)} could not measure: ${errorText(err)}`);
+          rows.push(missing(`Lighthouse ${formFactor} ${page}`, target, errorText(err).split("\n")[0] ?? ""));
+          continue;
+        }
+        audits.push(a);
         console.log(
           `${formFactor.padEnd(7)} ${page.padEnd(30)} ${CATEGORIES.map((c) => `${SHORT[c]} ${a.scores[c]}`).join("  ")}   ${a.metrics}  (${ms(a.ms)}, CPU index ${a.benchmarkIndex})`,
         );
+        const min = formFactor === "desktop" ? 100 : 95;
+        const low = CATEGORIES.filter((c) => a.scores[c] < min).map((c) => `${SHORT[c]}: ${a.metrics}`);
+        rows.push({
+          name: `Lighthouse ${formFactor} ${page}`,
+          value: CATEGORIES.map((c) => `${a.scores[c]}`).join(" / "),
+          target,
+          ok: low.length === 0,
+          ...(low.length > 0 ? { note: low.join("; ") } : {}),
+        });
       }
     }
     console.log(`\n${scoreTable(audits)}`);
-    return audits.map((a) => {
-      const min = a.formFactor === "desktop" ? 100 : 95;
-      const low = CATEGORIES.filter((c) => a.scores[c] < min).map((c) => `${SHORT[c]}: ${a.metrics}`);
-      return {
-        name: `Lighthouse ${a.formFactor} ${a.page}`,
-        value: CATEGORIES.map((c) => `${a.scores[c]}`).join(" / "),
-        target: a.formFactor === "desktop" ? "100 each" : "≥ 95 each",
-        ok: low.length === 0,
-        ...(low.length > 0 ? { note: low.join("; ") } : {}),
-      };
-    });
+    return rows;
   } catch (err) {
     console.log(`could not measure: ${errorText(err)}`);
     return [

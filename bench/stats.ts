@@ -1,5 +1,6 @@
 // What every benchmark shares: percentiles, units, tables, and the row each
 // benchmark hands to the summary. Benchmarks print figures; they never assert.
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -49,8 +50,10 @@ export function table(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")).join("\n");
 }
 
+/** A section's title, with the machine's 1-minute load average: other work on 2 cores moves every figure. */
 export function heading(title: string): void {
-  console.log(`\n== ${title} ${"=".repeat(Math.max(0, 70 - title.length))}`);
+  const load = `load ${os.loadavg()[0]?.toFixed(1)}`;
+  console.log(`\n== ${title} ${"=".repeat(Math.max(2, 72 - title.length - load.length))} ${load}`);
 }
 
 /** A row for a figure that could not be measured, with the reason in the note. */
