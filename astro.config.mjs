@@ -48,6 +48,7 @@ export default defineConfig({
           items: [
             { label: "Welcome", link: "/" },
             { label: "My progress", link: "/progress/" },
+            { label: "Deploy to AWS", link: "/deploy/" },
           ],
         },
         {

@@ -94,6 +94,10 @@ export const NO_RESOURCE_LEVEL = new Set([
   "dynamodb:ListTables",
   "lambda:ListFunctions",
   "states:ListStateMachines",
+  // granted on "*" by linking sst.aws.StepFunctions: a task token is not a resource
+  "states:SendTaskSuccess",
+  "states:SendTaskFailure",
+  "states:SendTaskHeartbeat",
 ]);
 
 /** AWS managed policies SST attaches on its own; anything else attached is a finding. */

@@ -13,5 +13,10 @@ export default defineLab({
     "See the cost of the monolith: one fault or one change touches every feature",
   ],
   chapter: "/chapters/01-monolith/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "one function behind one HTTP API over one on-demand DynamoDB table: Lambda ($0.20 per million requests), HTTP API ($1.00 per million) and DynamoDB on demand are billed per request, and a lab's worth stays inside the free tier; nothing bills while idle",
+  },
   steps: [],
 });

@@ -15,5 +15,10 @@ export default defineLab({
     "Prove least privilege: a service cannot touch another service's table",
   ],
   chapter: "/chapters/02-microservices/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "functions, one HTTP API and a table per service, all billed per request (Lambda, HTTP API, DynamoDB on demand); an idle table costs only its storage at $0.25 per GB-month",
+  },
   steps: [],
 });

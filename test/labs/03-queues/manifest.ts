@@ -13,5 +13,10 @@ export default defineLab({
     "Report partial batch failures and make the consumer idempotent",
   ],
   chapter: "/chapters/03-queues/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "SQS is billed per request (first million a month free, then $0.40 per million); an idle queue and its dead-letter queue cost nothing",
+  },
   steps: [],
 });

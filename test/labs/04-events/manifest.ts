@@ -13,5 +13,10 @@ export default defineLab({
     "Choose between a queue, a topic and a bus for a given need",
   ],
   chapter: "/chapters/04-events/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "SNS ($0.50 per million publishes after the first million), EventBridge ($1.00 per million custom events) and SQS are billed per message; idle topics, buses and rules cost nothing",
+  },
   steps: [],
 });

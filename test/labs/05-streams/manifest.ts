@@ -13,5 +13,10 @@ export default defineLab({
     "React to table changes with DynamoDB Streams",
   ],
   chapter: "/chapters/05-streams/",
+  cost: {
+    perDayUsd: 0.96,
+    basis:
+      "one on-demand Kinesis data stream bills $0.04 per stream-hour whether or not anything is written to it: about $0.96 a day, $29 a month if forgotten; DynamoDB Streams read by Lambda and the functions are billed per use",
+  },
   steps: [],
 });

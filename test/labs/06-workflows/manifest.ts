@@ -13,5 +13,10 @@ export default defineLab({
     "Track the status of every execution from its history",
   ],
   chapter: "/chapters/06-workflows/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "Step Functions standard workflows are billed per state transition (4,000 a month free, then $0.025 per 1,000); an idle state machine costs nothing",
+  },
   steps: [],
 });

@@ -13,5 +13,10 @@ export default defineLab({
     "Find the slow or failing hop from the trace, not from guesswork",
   ],
   chapter: "/chapters/07-tracing/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "X-Ray records 100,000 traces a month free (then $5.00 per million) and CloudWatch Logs bill $0.50 per GB ingested; nothing bills while idle",
+  },
   steps: [],
 });

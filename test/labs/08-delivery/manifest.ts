@@ -13,5 +13,10 @@ export default defineLab({
     "Start new services from a cookie-cutter template with guardrails built in",
   ],
   chapter: "/chapters/08-delivery/",
+  cost: {
+    perDayUsd: 0,
+    basis:
+      "the GitHub OIDC provider and deploy roles are IAM resources, which are free; the services deployed are billed per request like the earlier labs",
+  },
   steps: [],
 });
