@@ -23,6 +23,18 @@ afterAll(async () => {
   fs.rmSync(state, { recursive: true, force: true });
 });
 
+test("deploy, destroy and cleanup explain themselves with --help", async () => {
+  const overview = await course(["--help"], cleanEnv(state));
+  for (const name of ["deploy", "destroy", "cleanup"]) {
+    expect(overview.out).toContain(`  ${name} `);
+    const help = await course([name, "--help"], cleanEnv(state));
+    expect(help.code).toBe(0);
+    expect(help.out).toContain(`Usage: npx course ${name}`);
+  }
+  const check = await course(["check", "--help"], cleanEnv(state));
+  expect(check.out).toContain("--target <value>");
+});
+
 describe("before anything is deployed", () => {
   const env = (extra: Record<string, string> = {}) =>
     cleanEnv(state, {
