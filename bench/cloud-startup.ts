@@ -2,8 +2,8 @@
 // The real CLI is spawned (Node boot, imports, graph, services, edge) and timed
 // until it prints its `ready` line; SIGTERM stops it.
 //   cold: .sst/local/graph-cache deleted first, so SST's app is evaluated again
-//   warm: cache kept, same --port (the cache key holds the edge URL, so a new
-//         port is a cache miss: that case is measured too, as "new port")
+//   warm: cache kept, same --port
+//   new port: cache kept, another --port (the cache must not depend on it)
 // Targets: ready ≤ 4 s cold, ≤ 2 s warm (median of 3).
 //
 //   node bench/cloud-startup.ts
@@ -30,6 +30,8 @@ export interface CourseUp {
   cachedGraph: boolean;
   endpoint: string;
   outputs: Record<string, unknown>;
+  /** the `course up` process */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ function spawnCourseUp(port: number): Promise<CourseUp> {
             cachedGraph,
             endpoint: ready[1] as string,
             outputs,
+            pid: child.pid,
             stop,
           });
         }
@@ -150,7 +153,12 @@ export async function run(): Promise<Row[]> {
     fs.rmSync(path.join(ROOT, ".sst", "local", "graph-cache"), { recursive: true, force: true });
     const cold = await timedRun(port, "cold");
     const warm: number[] = [];
-    for (let i = 1; i <= WARM_RUNS; i++) warm.push((await timedRun(port, `warm ${i}`)).readyMs);
+    let warmMisses = 0;
+    for (let i = 1; i <= WARM_RUNS; i++) {
+      const run = await timedRun(port, `warm ${i}`);
+      warm.push(run.readyMs);
+      if (!run.cachedGraph) warmMisses++;
+    }
     const otherPort = await timedRun(await freePort(), "new port");
     const warmMedian = median(warm);
     console.log(`cold ${seconds(cold.readyMs)}, warm median of ${WARM_RUNS} ${seconds(warmMedian)}`);
@@ -161,11 +169,12 @@ export async function run(): Promise<Row[]> {
         value: seconds(warmMedian),
         target: "≤ 2 s",
         ok: warmMedian <= 2000,
+        ...(warmMisses > 0 ? { note: `${warmMisses} of them evaluated the graph: an input changed meanwhile?` } : {}),
       },
       {
         name: "course up → ready, cache kept, new --port",
         value: seconds(otherPort.readyMs),
-        note: otherPort.cachedGraph ? "graph from cache" : "cache missed: the key holds the edge URL",
+        note: otherPort.cachedGraph ? "graph from cache" : "graph evaluated again: the cache depends on the port",
       },
     );
   } catch (err) {

@@ -7,6 +7,7 @@
 // without DynamoDB (GET /health) and DynamoDB alone through the SDK.
 //
 //   node bench/http.ts
+import fs from "node:fs";
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { cloudPort, courseUp } from "./cloud-startup.ts";
 import { benchTool, errorText, heading, missing, ms, percentile, perSecond, type Row } from "./stats.ts";
@@ -27,6 +28,9 @@ export interface HttpResult {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** CPU time the server (when its pid is known) and this process spent, per request answered or not */
+  serverCpuPerRequestMs: number;
+  clientCpuPerRequestMs: number;
   /** POST /orders p50 with one request at a time, when measured */
   onePostMs?: number;
 }
@@ -51,7 +55,12 @@ async function postThenGet(base: string): Promise<[number, number]> {
 export async function orderLoad(
   label: string,
   base: string,
-  { connections = CONNECTIONS, durationS = DURATION_S, warmupWaves = WARMUP_WAVES } = {},
+  {
+    connections = CONNECTIONS,
+    durationS = DURATION_S,
+    warmupWaves = WARMUP_WAVES,
+    serverPid,
+  }: { connections?: number; durationS?: number; warmupWaves?: number; serverPid?: number | undefined } = {},
 ): Promise<HttpResult> {
   const { default: autocannon } = await benchTool("autocannon");
   // A broken target is reported as such, not as a figure.
@@ -64,6 +73,8 @@ export async function orderLoad(
   }
   const url = new URL(base);
   const prefix = url.pathname.replace(/\/$/, "");
+  const serverBefore = serverPid ? cpuMsOf(serverPid) : Number.NaN;
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({
     url: url.origin,
     connections,
@@ -87,6 +98,9 @@ export async function orderLoad(
       },
     ],
   });
+  const client = process.cpuUsage(clientBefore);
+  const serverCpuMs = serverPid ? cpuMsOf(serverPid) - serverBefore : Number.NaN;
+  const clientCpuMs = (client.user + client.system) / 1000;
   const statusCodes: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
     statusCodes[code] = Number((stat as { count: number }).count);
@@ -105,6 +119,8 @@ export async function orderLoad(
     non2xx: result.non2xx,
     errors: result.errors,
     statusCodes,
+    serverCpuPerRequestMs: serverCpuMs / result.requests.total,
+    clientCpuPerRequestMs: clientCpuMs / result.requests.total,
   };
   const codes = Object.entries(statusCodes)
     .map(([code, n]) => `${code}×${n}`)
@@ -112,7 +128,24 @@ export async function orderLoad(
   console.log(
     `${label}: ${ok} answered 2xx in ${result.duration.toFixed(1)} s over ${connections} connections → ${perSecond(out.perSecond)}, p50 ${ms(out.p50)}, p99 ${ms(out.p99)}  (status ${codes || "none"}; ${out.errors} errors, ${result.timeouts} timeouts)`,
   );
+  if (serverPid) {
+    console.log(
+      `  CPU per request (all answers): server ${ms(out.serverCpuPerRequestMs)} (every thread of the cloud's process), load generator ${ms(out.clientCpuPerRequestMs)}; 2 cores give at most ${perSecond(2000 / (out.serverCpuPerRequestMs + out.clientCpuPerRequestMs))}`,
+    );
+  }
   return out;
+}
+
+/** CPU time (user + system, every thread) a process has used, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export async function sequential(count: number, call: () => Promise<unknown>, warmup = 10): Promise<number[]> {
@@ -179,7 +212,7 @@ export async function measureOurs(): Promise<{ result: HttpResult; breakdown: Ro
     if (typeof api !== "string" || typeof ordersTable !== "string") {
       throw new Error("`course up` printed no `api` or `ordersTable` output");
     }
-    const result = await orderLoad("local cloud", api);
+    const result = await orderLoad("local cloud", api, { serverPid: up.pid });
     const { rows, postP50 } = await breakdown(up.endpoint, api, ordersTable);
     return { result: { ...result, onePostMs: postP50 }, breakdown: rows };
   } finally {
@@ -198,6 +231,15 @@ export function rowsOf(result: HttpResult): Row[] {
       ...(clean ? {} : { note: `also ${result.non2xx} non-2xx, ${result.errors} errors` }),
     },
     { name: "HTTP POST+GET orders, p50 / p99", value: `${ms(result.p50)} / ${ms(result.p99)}` },
+    ...(Number.isFinite(result.serverCpuPerRequestMs)
+      ? [
+          {
+            name: "CPU per request: cloud / load generator",
+            value: `${ms(result.serverCpuPerRequestMs)} / ${ms(result.clientCpuPerRequestMs)}`,
+            note: `2 cores: ≤ ${perSecond(2000 / (result.serverCpuPerRequestMs + result.clientCpuPerRequestMs))}`,
+          },
+        ]
+      : []),
   ];
 }
 
