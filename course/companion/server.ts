@@ -51,7 +51,7 @@ export function startCompanion(
           });
           return;
         }
-        serveStatic(siteDir, pathname, res);
+        serveStatic(siteDir, pathname, res, String(req.headers["accept-encoding"] ?? ""));
       });
       resolve({
         url: `http://127.0.0.1:${actual}`,

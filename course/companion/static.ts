@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -20,7 +21,29 @@ const TYPES: Record<string, string> = {
   ".pf_meta": "application/octet-stream",
 };
 
-export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".xml"]);
+// Compressed once per file version: the site is static between builds.
+const compressed = new Map<string, Buffer>();
+
+/** Brotli or gzip when the browser accepts it, as a real static host would; cached per file version. */
+function encode(file: string, acceptEncoding: string): { body: Buffer; encoding?: "br" | "gzip" } {
+  const raw = () => fs.readFileSync(file);
+  if (!COMPRESSIBLE.has(path.extname(file))) return { body: raw() };
+  const encoding = /\bbr\b/.test(acceptEncoding) ? "br" : /\bgzip\b/.test(acceptEncoding) ? "gzip" : undefined;
+  if (!encoding) return { body: raw() };
+  const key = `${encoding}:${file}:${fs.statSync(file).mtimeMs}`;
+  let body = compressed.get(key);
+  if (!body) {
+    body =
+      encoding === "br"
+        ? zlib.brotliCompressSync(raw(), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : zlib.gzipSync(raw(), { level: 9 });
+    compressed.set(key, body);
+  }
+  return { body, encoding };
+}
+
+export function serveStatic(root: string, pathname: string, res: ServerResponse, acceptEncoding = ""): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -38,8 +61,16 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
     notFound(root, res);
     return;
   }
-  res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
+  const { body, encoding } = encode(file, acceptEncoding);
+  res.writeHead(200, {
+    "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    "content-length": body.length,
+    vary: "accept-encoding",
+    // Astro puts a content hash in every file name under /_astro/: those never change.
+    "cache-control": pathname.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache",
+    ...(encoding ? { "content-encoding": encoding } : {}),
+  });
+  res.end(body);
 }
 
 function notFound(root: string, res: ServerResponse): void {
