@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark in turn, then one table of the figures
 // against their targets. Benchmarks print; nothing here asserts or fails.
 //
-//   npm run bench                       all of them (about 3 minutes on 2 cores)
+//   npm run bench                       all of them (2–4 minutes on 2 cores, with the load)
 //   npm run bench -- --no-build         measure the dist/ that is there
 //   npm run bench -- invoke http        only these: site, startup, invoke, http, peer, lighthouse
 import { spawn } from "node:child_process";
