@@ -184,7 +184,8 @@ async function bundleConfig(configFile: string): Promise<{ bundle: string; input
       },
       metafile: true,
       logLevel: "silent",
-      sourcemap: "inline",
+      // No source maps: parsing them was a third of a cold evaluation, and SST reports errors by message.
+      sourcemap: false,
     });
     const inputs = Object.keys(result.metafile.inputs)
       .filter((file) => !file.startsWith("<") && !file.includes("node_modules"))
@@ -212,7 +213,7 @@ function runChild(bundle: string, options: EvaluateOptions): Promise<ChildResult
     resultFile,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--enable-source-maps", "--no-deprecation", "--no-warnings", bundle], {
+    const child = spawn(process.execPath, ["--no-deprecation", "--no-warnings", bundle], {
       cwd: ROOT,
       env: {
         ...process.env,
