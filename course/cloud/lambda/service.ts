@@ -23,6 +23,11 @@ export interface LambdaServiceOptions {
   logs: LogSink;
   /** waits between the attempts of an async invocation; AWS waits about 1 then 2 minutes */
   asyncRetryDelaysMs?: number[];
+  /**
+   * Environments one function may run at once before calls are throttled. AWS allows an account
+   * 1,000 by default; each environment here is a worker thread, so the default is lower but well
+   * above what a lab or a 16-connection load test needs.
+   */
   maxConcurrencyPerFunction?: number;
   /** every log line a function writes */
   onLog?: (fn: FunctionSpec, line: string) => void;
@@ -60,7 +65,7 @@ export class LambdaService implements Service, Invoker {
     this.#edgeUrl = options.edgeUrl;
     this.#logs = options.logs;
     this.#retryDelaysMs = options.asyncRetryDelaysMs ?? [60_000, 120_000];
-    this.#maxConcurrency = options.maxConcurrencyPerFunction ?? 10;
+    this.#maxConcurrency = options.maxConcurrencyPerFunction ?? 64;
     this.#onLog = options.onLog;
     this.update(options.functions);
   }
