@@ -19,7 +19,19 @@ function digest(purpose: string, name: string): Buffer {
   return crypto.createHash("sha256").update(`${purpose}:${name}`).digest();
 }
 
+// The edge asks for every signed call: hash each function's name once.
+const known = new Map<string, Credentials>();
+
 export function credentialsFor(fn: FunctionSpec): Credentials {
+  let credentials = known.get(fn.name);
+  if (!credentials) {
+    credentials = deriveCredentials(fn);
+    known.set(fn.name, credentials);
+  }
+  return credentials;
+}
+
+function deriveCredentials(fn: FunctionSpec): Credentials {
   const keyBytes = digest("access-key", fn.name);
   // "ASIA" marks temporary (role) credentials on AWS, as a function's are.
   const suffix = Array.from(keyBytes.subarray(0, 16), (byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length]).join("");

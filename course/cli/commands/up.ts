@@ -2,6 +2,23 @@ import { CourseError } from "../../errors.ts";
 import { DEFAULT_PORT, upLab } from "../../labs/actions.ts";
 import { defineCommand } from "../command.ts";
 
+/**
+ * Function logs arrive a few lines per request; one write per event-loop turn
+ * instead of one per line keeps a busy cloud's terminal cheap.
+ */
+function batchedLines(format: (line: string) => string): (line: string) => void {
+  let pending: string[] = [];
+  return (line) => {
+    if (pending.length === 0) {
+      setImmediate(() => {
+        process.stdout.write(`${pending.join("\n")}\n`);
+        pending = [];
+      });
+    }
+    pending.push(format(line));
+  };
+}
+
 export default defineCommand({
   name: "up",
   summary: "Run a lab in the local cloud, from its SST definition, until you stop it (Ctrl-C or `npx course down`).",
@@ -30,7 +47,7 @@ export default defineCommand({
       from,
       port,
       watch: !values["no-watch"],
-      onLog: (line) => console.log(`  │ ${line}`),
+      onLog: batchedLines((line) => `  │ ${line}`),
     });
     const g = cloud.graph();
     console.log(

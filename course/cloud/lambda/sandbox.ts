@@ -24,7 +24,8 @@ const RUNTIME = new URL("./runtime-worker.ts", import.meta.url);
 /** Lambda gives the INIT phase 10 seconds */
 const INIT_LIMIT_MS = 10_000;
 /** how often memory is measured while the environment works: Buffers live outside the heap limit */
-const MEMORY_POLL_MS = 20;
+// Often enough to stop a Buffer loop early; rarely enough not to cost a busy cloud much CPU.
+const MEMORY_POLL_MS = 50;
 const MB = 1024 * 1024;
 
 export interface SandboxOptions {
