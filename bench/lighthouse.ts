@@ -11,20 +11,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../course/labs/actions.ts";
+import { CHROMIUM_FLAGS } from "../test/helpers/chromium.ts";
 import { BIN, benchTool, errorText, heading, missing, ms, ROOT, type Row, table } from "./stats.ts";
 
 export const PAGES = ["/", "/chapters/00-first-function/", "/chapters/02-microservices/"];
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = CHROMIUM_FLAGS;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const SHORT: Record<(typeof CATEGORIES)[number], string> = {
   performance: "perf",

@@ -1,24 +1,9 @@
 // A tiny static file server for the built site (dist/), on 127.0.0.1 and a
 // free port. Tests may add an `api` handler to play the course companion.
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml",
-  ".wasm": "application/wasm",
-  ".woff2": "font/woff2",
-};
+import { serveStatic } from "../../course/companion/static.ts";
 
 export type ApiHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
@@ -34,23 +19,8 @@ export async function startStaticServer(root: string, options: { api?: ApiHandle
     try {
       if (options.api && (await options.api(req, res))) return;
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      let file = path.join(base, decodeURIComponent(url.pathname));
-      if (!file.startsWith(base)) {
-        res.writeHead(403).end();
-        return;
-      }
-      if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-      if (!fs.existsSync(file)) {
-        const notFound = path.join(base, "404.html");
-        res.writeHead(404, { "content-type": TYPES[".html"] as string });
-        res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "not found");
-        return;
-      }
-      res.writeHead(200, {
-        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-store",
-      });
-      fs.createReadStream(file).pipe(res);
+      // The companion's own file serving, so tests see what a learner's browser gets.
+      serveStatic(base, url.pathname, res, String(req.headers["accept-encoding"] ?? ""));
     } catch (err) {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(err));

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RUNNING_FILE, readRunning } from "../../course/cloud/registry.ts";
 import { type Companion, startCompanion } from "../../course/companion/server.ts";
@@ -17,12 +17,12 @@ import { freePort } from "../../course/labs/actions.ts";
 import type { LabManifest } from "../../course/labs/manifest.ts";
 import { OUTPUTS_FILE } from "../../course/paths.ts";
 import { PROGRESS_FILE } from "../../course/progress.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 import { makeSiteCopy, type SiteCopy } from "../helpers/site-copy.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
 import manifest00 from "../labs/00-first-function/manifest.ts";
 
 const LAB: LabManifest = manifest00;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.COMPANION_SHOTS ?? "/tmp";
 /** Browser tests get more than the default 30 s: CI runs them beside every other suite on 2 cores. */
 const BROWSER_TEST_TIMEOUT = 90_000;
@@ -54,19 +54,7 @@ beforeAll(async () => {
   timings[`site (${site.how})`] = site.ms;
   cloudPort = await freePort();
   companion = await startCompanion(0, (line) => companionLog.push(line), { siteDir: site.dir, cloudPort });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
