@@ -2,10 +2,9 @@
 // the stack deployed to the learner's account — its outputs file for this lab
 // and stage, and SDK clients on the default credential chain.
 import type { CheckReport, StepResult } from "../checker/report.ts";
-import { runChecker } from "../checker/run.ts";
 import { CourseError } from "../errors.ts";
+import { judgeLab } from "../labs/actions.ts";
 import { loadManifest } from "../labs/catalog.ts";
-import { labProgress, recordCheck } from "../progress.ts";
 import { callerIdentity } from "./aws.ts";
 import { deploymentOf, labsAt } from "./store.ts";
 
@@ -36,8 +35,8 @@ export async function checkDeployedLab(lab: string, options: AwsCheckOptions): P
       `Lab ${lab} at stage ${stage} was deployed to account ${deployment.account}, but you are signed in to ${identity.account}. Sign in to ${deployment.account}, then run \`${next}\` again.`,
     );
   }
-  const report = await runChecker({
-    target: {
+  return judgeLab(
+    {
       kind: "aws",
       lab,
       outputsFile: deployment.outputsFile,
@@ -45,12 +44,6 @@ export async function checkDeployedLab(lab: string, options: AwsCheckOptions): P
       stage,
       app: `course-${lab}`,
     },
-    hintsUsed: labProgress(lab).hintsUsed,
-    ...(options.onStep ? { onStep: options.onStep } : {}),
-  });
-  recordCheck(
-    lab,
-    report.steps.filter((s) => s.status === "passed").map((s) => s.id),
+    options,
   );
-  return report;
 }

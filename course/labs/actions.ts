@@ -3,6 +3,7 @@
 import net from "node:net";
 import type { CheckReport, StepResult } from "../checker/report.ts";
 import { runChecker } from "../checker/run.ts";
+import type { CheckTarget } from "../checker/target.ts";
 import { type LocalCloud, startLocalCloud } from "../cloud/local-cloud.ts";
 import { clearRunning, type RunningCloud, readRunning, recordRunning } from "../cloud/registry.ts";
 import { CourseError } from "../errors.ts";
@@ -89,8 +90,8 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
       `Lab ${running.lab} is running, not ${lab}. Run \`npx course down\`, then \`npx course up ${lab}\`, then check again.`,
     );
   }
-  const report = await runChecker({
-    target: {
+  return judgeLab(
+    {
       kind: "local",
       lab,
       outputsFile: running.outputsFile,
@@ -99,11 +100,19 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
       stage: "local",
       app: `course-${lab}`,
     },
-    hintsUsed: labProgress(lab).hintsUsed,
+    options,
+  );
+}
+
+/** Run the lab's checker against a target, with the learner's unlocked hints, and record the steps passed. */
+export async function judgeLab(target: CheckTarget, options: CheckOptions = {}): Promise<CheckReport> {
+  const report = await runChecker({
+    target,
+    hintsUsed: labProgress(target.lab).hintsUsed,
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
   recordCheck(
-    lab,
+    target.lab,
     report.steps.filter((s) => s.status === "passed").map((s) => s.id),
   );
   return report;
