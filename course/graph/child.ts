@@ -53,6 +53,9 @@ export async function evaluate(load: Loaders): Promise<void> {
   };
   process.on("unhandledRejection", fail);
   process.on("uncaughtException", fail);
+  // If `course up` is killed mid-evaluation, do not linger as an orphan.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
 
   makeRandomnessDeterministic();
   const builds: RecordedBuild[] = [];
