@@ -30,8 +30,10 @@ export default defineCommand({
     const { callerIdentity, resolveRegion } = await import("../../deploy/aws.ts");
     const { awsCleanupApi, findLeftovers, removeLeftovers } = await import("../../deploy/cleanup.ts");
     const { consoleIo } = await import("../../deploy/io.ts");
-    const region = await resolveRegion(next);
-    const identity = await callerIdentity(region, next);
+    // What to run again after fixing the region or credentials: the command as typed, dry run included.
+    const again = values["dry-run"] ? `${next} --dry-run` : next;
+    const region = await resolveRegion(again);
+    const identity = await callerIdentity(region, again);
     console.log(
       `course: looking for ${stage ? `stage ${stage}` : "every stage"} of the course in account ${identity.account}, region ${region} (IAM roles are global; run this in each region you deployed to) …`,
     );
