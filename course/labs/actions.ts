@@ -10,7 +10,7 @@ import { CourseError } from "../errors.ts";
 import { labProgress, recordCheck } from "../progress.ts";
 import { loadCatalog, loadManifest } from "./catalog.ts";
 
-export const DEFAULT_PORT = 4566;
+export { DEFAULT_PORT } from "../cloud/defaults.ts";
 export type Source = "labs" | "solutions";
 
 export interface UpOptions {

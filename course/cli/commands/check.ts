@@ -1,7 +1,6 @@
 import { formatStep, formatSummary, type StepResult } from "../../checker/report.ts";
 import { resolveStage } from "../../deploy/stage.ts";
 import { CourseError } from "../../errors.ts";
-import { checkRunningLab } from "../../labs/actions.ts";
 import { defineCommand } from "../command.ts";
 
 export default defineCommand({
@@ -19,6 +18,8 @@ export default defineCommand({
     events: { type: "boolean", description: "print one JSON line per step as it finishes" },
   },
   async run({ positionals, values }) {
+    // Loaded on first use, so `course --help` starts fast.
+    const { checkRunningLab } = await import("../../labs/actions.ts");
     const lab = positionals[0];
     if (!lab) throw new CourseError("Which lab? e.g. `npx course check 00-first-function`.");
     const quiet = Boolean(values.json);

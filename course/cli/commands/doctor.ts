@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { DEFAULT_PORT } from "../../cloud/defaults.ts";
 import { readRunning } from "../../cloud/registry.ts";
-import { DEFAULT_PORT, portFree } from "../../labs/actions.ts";
 import { SST_ENV_FILE } from "../../setup/sst-env-types.ts";
 import { platformInstalled } from "../../setup/sst-platform.ts";
 import { defineCommand } from "../command.ts";
@@ -18,6 +18,8 @@ export default defineCommand({
   usage: "doctor [--port N]",
   options: { port: { type: "string", default: String(DEFAULT_PORT), description: "the port `course up` will use" } },
   async run({ values }) {
+    // Loaded on first use, so `course --help` starts fast.
+    const { portFree } = await import("../../labs/actions.ts");
     const port = Number(values.port);
     const major = Number(process.versions.node.split(".")[0]);
     const running = readRunning();

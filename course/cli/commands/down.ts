@@ -1,4 +1,3 @@
-import { downLab } from "../../labs/actions.ts";
 import { defineCommand } from "../command.ts";
 
 export default defineCommand({
@@ -7,6 +6,8 @@ export default defineCommand({
   usage: "down",
   options: {},
   async run() {
+    // Loaded on first use, so `course --help` starts fast.
+    const { downLab } = await import("../../labs/actions.ts");
     const stopped = await downLab();
     console.log(stopped ? `Stopped lab ${stopped.lab} (pid ${stopped.pid}).` : "Nothing was running.");
     return 0;

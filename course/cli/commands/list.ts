@@ -1,4 +1,3 @@
-import { labStatuses } from "../../labs/actions.ts";
 import { defineCommand } from "../command.ts";
 
 export default defineCommand({
@@ -7,6 +6,8 @@ export default defineCommand({
   usage: "list [--json]",
   options: { json: { type: "boolean", description: "print JSON for programs" } },
   async run({ values }) {
+    // Loaded on first use, so `course --help` starts fast.
+    const { labStatuses } = await import("../../labs/actions.ts");
     const labs = await labStatuses();
     if (values.json) {
       console.log(JSON.stringify(labs, null, 2));

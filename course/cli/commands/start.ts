@@ -1,5 +1,3 @@
-import { startCompanion } from "../../companion/server.ts";
-import { buildSite, siteIsStale } from "../../companion/site-build.ts";
 import { CourseError } from "../../errors.ts";
 import { defineCommand } from "../command.ts";
 
@@ -9,6 +7,9 @@ export default defineCommand({
   usage: "start [--port N]",
   options: { port: { type: "string", default: "4321", description: "the site's port on 127.0.0.1" } },
   async run({ values }) {
+    // Loaded on first use, so `course --help` starts fast.
+    const { startCompanion } = await import("../../companion/server.ts");
+    const { buildSite, siteIsStale } = await import("../../companion/site-build.ts");
     const port = Number(values.port);
     if (siteIsStale()) {
       console.log("course: building the site …");

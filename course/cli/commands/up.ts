@@ -1,5 +1,5 @@
+import { DEFAULT_PORT } from "../../cloud/defaults.ts";
 import { CourseError } from "../../errors.ts";
-import { DEFAULT_PORT, upLab } from "../../labs/actions.ts";
 import { defineCommand } from "../command.ts";
 
 /**
@@ -33,6 +33,8 @@ export default defineCommand({
     "no-watch": { type: "boolean", description: "do not reload on save" },
   },
   async run({ positionals, values }) {
+    // Loaded on first use, so `course --help` starts fast.
+    const { upLab } = await import("../../labs/actions.ts");
     const lab = positionals[0];
     if (!lab)
       throw new CourseError("Which lab? e.g. `npx course up 00-first-function` (`npx course list` shows them).");

@@ -1,6 +1,5 @@
 import { readRunning } from "../../cloud/registry.ts";
 import { CourseError } from "../../errors.ts";
-import { verifyAll } from "../../labs/verify.ts";
 import { defineCommand } from "../command.ts";
 
 export default defineCommand({
@@ -9,6 +8,8 @@ export default defineCommand({
   usage: "verify",
   options: {},
   async run() {
+    // Loaded on first use, so `course --help` starts fast.
+    const { verifyAll } = await import("../../labs/verify.ts");
     const running = readRunning();
     if (running)
       throw new CourseError(
