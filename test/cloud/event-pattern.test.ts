@@ -3,22 +3,13 @@
 // operators, each as a match and a non-match.
 import { describe, expect, it } from "vitest";
 import { matches, parsePattern } from "../../course/cloud/events/pattern/index.ts";
+import { ec2StateChange } from "../fixtures/events/ec2-state-change.ts";
 
 function match(pattern: unknown, event: unknown): boolean {
   return matches(parsePattern(JSON.stringify(pattern)), event);
 }
 
-const ec2Event = {
-  version: "0",
-  id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
-  "detail-type": "EC2 Instance State-change Notification",
-  source: "aws.ec2",
-  account: "111122223333",
-  time: "2017-12-22T18:43:48Z",
-  region: "us-west-1",
-  resources: ["arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0"],
-  detail: { "instance-id": "i-1234567890abcdef0", state: "terminated" },
-};
+const ec2Event = ec2StateChange;
 
 const autoscalingEvent = {
   version: "0",
