@@ -93,7 +93,21 @@ export function extractGraph(
       }),
   }));
 
-  return { app, functions, tables, httpApis, outputs, resourceTypes };
+  return {
+    app,
+    functions,
+    tables,
+    httpApis,
+    // filled in by the messaging extraction (chapters 03-04)
+    queues: [],
+    eventSourceMappings: [],
+    topics: [],
+    topicSubscriptions: [],
+    buses: [],
+    rules: [],
+    outputs,
+    resourceTypes,
+  };
 }
 
 function normaliseStatement(s: {

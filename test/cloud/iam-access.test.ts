@@ -27,6 +27,12 @@ const graph: CloudGraph = {
   functions: [fn],
   tables: [{ id: "Orders", name: "Orders", arn: TABLE, hashKey: "id", attributes: [], globalIndexes: [] }],
   httpApis: [],
+  queues: [],
+  eventSourceMappings: [],
+  topics: [],
+  topicSubscriptions: [],
+  buses: [],
+  rules: [],
   outputs: {},
   resourceTypes: {},
 };
