@@ -2,6 +2,7 @@
 // Component inputs arrive empty under mocks, so everything is read from the
 // aws:* children and from SST's Runtime.Build calls (handler, links).
 
+import { extractMessaging } from "./extract-messaging.ts";
 import type { RecordedResource } from "./mocks.ts";
 import type { CloudGraph, FunctionSpec, HttpApiSpec, PolicyStatement, TableSpec } from "./model.ts";
 
@@ -98,13 +99,7 @@ export function extractGraph(
     functions,
     tables,
     httpApis,
-    // filled in by the messaging extraction (chapters 03-04)
-    queues: [],
-    eventSourceMappings: [],
-    topics: [],
-    topicSubscriptions: [],
-    buses: [],
-    rules: [],
+    ...extractMessaging(ofType, functions),
     outputs,
     resourceTypes,
   };

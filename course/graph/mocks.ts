@@ -2,6 +2,7 @@
 // SST's components read back (ARNs, URLs, names), so every Output resolves.
 // Names are deterministic so the graph, and the URLs in outputs.json, are
 // stable from one evaluation to the next.
+import crypto from "node:crypto";
 import type { runtime } from "@pulumi/pulumi";
 
 export const ACCOUNT = "000000000000";
@@ -37,6 +38,9 @@ export function createMocks(edgeUrl: string, recorded: RecordedResource[]): runt
 
 function mockId(type: string, name: string, inputs: Record<string, any>): string {
   if (type === "aws:apigatewayv2/api:Api") return shortHash(name);
+  // AWS identifies a mapping by a UUID, and a subscription by its ARN: the topic's ARN and a UUID
+  if (type === "aws:lambda/eventSourceMapping:EventSourceMapping") return stableUuid(name);
+  if (type === "aws:sns/topicSubscription:TopicSubscription") return `${inputs.topic}:${stableUuid(name)}`;
   if (typeof inputs.name === "string") return inputs.name;
   return `${name}-id`;
 }
@@ -45,6 +49,13 @@ function shortHash(text: string): string {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return h.toString(36).padStart(7, "0").slice(0, 10);
+}
+
+/** a version-4-shaped UUID hashed from the logical name: stable across evaluations, like every mocked name */
+function stableUuid(name: string): string {
+  const hex = crypto.createHash("sha256").update(name).digest("hex");
+  const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function arn(service: string, resource: string, region = REGION): string {
@@ -94,6 +105,22 @@ function stateFor(
       };
     case "aws:sns/topic:Topic":
       return { name: physical, arn: arn("sns", physical) };
+    case "aws:sns/topicSubscription:TopicSubscription":
+      return { arn: id, ownerId: ACCOUNT, pendingConfirmation: false, confirmationWasAuthenticated: true };
+    case "aws:lambda/eventSourceMapping:EventSourceMapping":
+      return {
+        uuid: id,
+        arn: arn("lambda", `event-source-mapping:${id}`),
+        functionArn: String(inputs.functionName ?? "").startsWith("arn:")
+          ? inputs.functionName
+          : arn("lambda", `function:${inputs.functionName}`),
+        state: inputs.enabled === false ? "Disabled" : "Enabled",
+      };
+    // These have no ARN of their own: the default one would hide a target's `arn` input.
+    case "aws:cloudwatch/eventTarget:EventTarget":
+    case "aws:sqs/queuePolicy:QueuePolicy":
+    case "aws:lambda/permission:Permission":
+      return {};
     case "aws:cloudwatch/eventBus:EventBus":
       return { name: physical, arn: arn("events", `event-bus/${physical}`) };
     case "aws:cloudwatch/eventRule:EventRule":

@@ -72,6 +72,8 @@ export interface QueueSpec {
 /** aws:lambda/eventSourceMapping:EventSourceMapping (SQS here; streams later) */
 export interface EventSourceMappingSpec {
   id: string;
+  /** the UUID Lambda's API names the mapping by */
+  uuid?: string;
   functionArn: string;
   eventSourceArn: string;
   /** default 10 for SQS */
@@ -98,6 +100,8 @@ export interface TopicSpec {
 /** aws:sns/topicSubscription:TopicSubscription */
 export interface TopicSubscriptionSpec {
   id: string;
+  /** the SubscriptionArn: the topic's ARN and a UUID */
+  arn?: string;
   topicArn: string;
   protocol: string;
   /** the function's or queue's ARN */
@@ -117,6 +121,7 @@ export interface BusSpec {
 }
 
 export interface RuleTargetSpec {
+  /** the target's Id within its rule (targetId) */
   id: string;
   arn: string;
   input?: string;
@@ -131,7 +136,10 @@ export interface RuleSpec {
   arn: string;
   /** the bus's name; "default" when absent */
   busName: string;
+  /** "" for a scheduled rule */
   eventPattern: string;
+  /** rate(…) or cron(…), for a scheduled rule (sst.aws.Cron) */
+  scheduleExpression?: string;
   enabled: boolean;
   targets: RuleTargetSpec[];
 }
