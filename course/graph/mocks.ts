@@ -123,8 +123,11 @@ function stateFor(
       return {};
     case "aws:cloudwatch/eventBus:EventBus":
       return { name: physical, arn: arn("events", `event-bus/${physical}`) };
-    case "aws:cloudwatch/eventRule:EventRule":
-      return { name: physical, arn: arn("events", `rule/${physical}`) };
+    case "aws:cloudwatch/eventRule:EventRule": {
+      // a rule on a custom bus has the bus's name in its ARN: rule/<bus>/<rule>
+      const bus = String(inputs.eventBusName ?? "default").replace(/^arn:aws[a-z-]*:events:[^:]*:\d+:event-bus\//, "");
+      return { name: physical, arn: arn("events", bus === "default" ? `rule/${physical}` : `rule/${bus}/${physical}`) };
+    }
     case "aws:kinesis/stream:Stream":
       return { name: physical, arn: arn("kinesis", `stream/${physical}`) };
     case "aws:sfn/stateMachine:StateMachine":

@@ -238,7 +238,7 @@ describe("buses and rules", () => {
     const onOrder = rule("ShopSubscriberOnOrderRule");
     expect(onOrder).toMatchObject({
       busName: graph.buses[0]?.name,
-      arn: `arn:aws:events:us-east-1:${ACCOUNT}:rule/${onOrder.name}`,
+      arn: `arn:aws:events:us-east-1:${ACCOUNT}:rule/${graph.buses[0]?.name}/${onOrder.name}`,
       enabled: true,
     });
     expect(JSON.parse(onOrder.eventPattern)).toEqual({ source: ["shop"], "detail-type": ["OrderPlaced"] });
@@ -267,6 +267,7 @@ describe("buses and rules", () => {
   test("a cron is a scheduled rule on the default bus", () => {
     const cron = graph.rules.find((r) => r.scheduleExpression !== undefined);
     expect(cron).toMatchObject({ busName: "default", scheduleExpression: "rate(1 minute)", eventPattern: "" });
+    expect(cron?.arn).toBe(`arn:aws:events:us-east-1:${ACCOUNT}:rule/${cron?.name}`);
     expect(cron?.targets).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
 // or, when a Deny statement matched, "… with an explicit deny in an identity-based policy".
 import type { EdgeResponse } from "../service.ts";
 import type { Decision } from "./policy-evaluator.ts";
-import { IAM_NAMESPACE, queryError } from "./query-protocol.ts";
+import { IAM_NAMESPACE, queryError, SNS_NAMESPACE, SQS_NAMESPACE } from "./query-protocol.ts";
 
 export interface Denial {
   /** the caller, e.g. "arn:aws:sts::000000000000:assumed-role/<role>/<function>" */
@@ -22,10 +22,37 @@ export function deniedMessage({ principalArn, action, resource, decision }: Deni
   return `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
 }
 
-export function accessDeniedResponse(service: string, denial: Denial, requestId: string): EdgeResponse {
+/** `protocol` matters for SQS only, which answers in the protocol it was asked in */
+export function accessDeniedResponse(
+  service: string,
+  denial: Denial,
+  requestId: string,
+  protocol: "json" | "query" = "json",
+): EdgeResponse {
   const message = deniedMessage(denial);
   const headers = { "x-amzn-requestid": requestId, "x-amzn-errortype": "AccessDeniedException" };
   switch (service) {
+    case "sqs":
+      if (protocol === "query") return queryError(403, "AccessDenied", message, SQS_NAMESPACE, requestId);
+      // awsJson1.0, query-compatible: the SDKs take the code from x-amzn-query-error
+      return {
+        status: 403,
+        headers: {
+          "x-amzn-requestid": requestId,
+          "content-type": "application/x-amz-json-1.0",
+          "x-amzn-query-error": "AccessDenied;Sender",
+        },
+        body: JSON.stringify({ __type: "com.amazonaws.sqs#AccessDenied", message }),
+      };
+    case "sns":
+      return queryError(403, "AuthorizationError", message, SNS_NAMESPACE, requestId);
+    case "events":
+      // awsJson1.1 with the bare shape name, which the SDK resolves to its AccessDeniedException
+      return {
+        status: 400,
+        headers: { ...headers, "content-type": "application/x-amz-json-1.1" },
+        body: JSON.stringify({ __type: "AccessDeniedException", Message: message }),
+      };
     case "lambda":
       // restJson1: the error type in a header, the message in the body
       return {

@@ -50,3 +50,46 @@ export function roleNameOf(arn: string): string {
 export function assumedRoleArn(role: string, sessionName: string): string {
   return `arn:aws:sts::${ACCOUNT}:assumed-role/${roleNameOf(role)}/${sessionName}`;
 }
+
+/**
+ * A queue's ARN from its URL ("…/<account>/<name>", the host naming the
+ * region on AWS, the edge locally): the graph's ARN when it has the queue.
+ */
+export function queueArnFromUrl(graph: CloudGraph, queueUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(queueUrl);
+  } catch {
+    return undefined;
+  }
+  const [account, name, ...rest] = url.pathname.split("/").filter(Boolean);
+  if (!account || !name || rest.length > 0) return undefined;
+  const region = /^sqs\.([a-z0-9-]+)\.amazonaws\.com$/.exec(url.hostname)?.[1] ?? REGION;
+  return queueArn(graph, decodeURIComponent(name), account, region);
+}
+
+export function queueArn(graph: CloudGraph, queueName: string, account = ACCOUNT, region = REGION): string {
+  const own = account === ACCOUNT && region === REGION;
+  return (
+    (own ? graph.queues.find((q) => q.name === queueName)?.arn : undefined) ??
+    `arn:aws:sqs:${region}:${account}:${queueName}`
+  );
+}
+
+export function topicArn(topicName: string): string {
+  return `arn:aws:sns:${REGION}:${ACCOUNT}:${topicName}`;
+}
+
+const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[^:]*:\d+:event-bus\//;
+
+/** EventBridge takes a bus's name or ARN; no bus is the account's default bus */
+export function eventBusArn(nameOrArn: string | undefined): string {
+  if (nameOrArn && EVENT_BUS_ARN.test(nameOrArn)) return nameOrArn;
+  return `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${nameOrArn || "default"}`;
+}
+
+/** a rule on a custom bus has the bus in its ARN: "…:rule/<bus>/<rule>"; on the default bus "…:rule/<rule>" */
+export function ruleArn(busNameOrArn: string | undefined, ruleName: string): string {
+  const bus = (busNameOrArn ?? "").replace(EVENT_BUS_ARN, "") || "default";
+  return `arn:aws:events:${REGION}:${ACCOUNT}:rule/${bus === "default" ? "" : `${bus}/`}${ruleName}`;
+}

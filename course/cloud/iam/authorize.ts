@@ -7,6 +7,7 @@ import type { EdgeRequest, EdgeResponse, Principal } from "../service.ts";
 import { accessDeniedResponse } from "./access-denied.ts";
 import { assumedRoleArn } from "./arns.ts";
 import { evaluate } from "./policy-evaluator.ts";
+import { speaksQuery } from "./query-protocol.ts";
 import { requestedAccess } from "./requested-access.ts";
 
 /** undefined when the request may go on; otherwise the service's AccessDeniedException */
@@ -23,7 +24,8 @@ export function authorize(
       const decision = evaluate(statements, action, resource);
       if (decision === "allowed") continue;
       const principalArn = assumedRoleArn(principal.arn, principal.functionName ?? "");
-      return accessDeniedResponse(service, { principalArn, action, resource, decision }, request.requestId);
+      const denial = { principalArn, action, resource, decision };
+      return accessDeniedResponse(service, denial, request.requestId, speaksQuery(request) ? "query" : "json");
     }
   }
   return undefined;

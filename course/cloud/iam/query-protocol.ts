@@ -60,5 +60,12 @@ export function queryError(
   };
 }
 
+/** SQS speaks JSON when the request names its operation in X-Amz-Target, and query otherwise */
+export function speaksQuery(request: EdgeRequest): boolean {
+  return typeof request.headers["x-amz-target"] !== "string";
+}
+
 export const IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 export const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+export const SQS_NAMESPACE = "http://queue.amazonaws.com/doc/2012-11-05/";
+export const SNS_NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";

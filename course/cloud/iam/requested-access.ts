@@ -3,9 +3,12 @@ import type { CloudGraph } from "../../graph/model.ts";
 import type { EdgeRequest } from "../service.ts";
 import type { Access } from "./access.ts";
 import { dynamoDbAccess } from "./dynamodb-access.ts";
+import { eventsAccess } from "./events-access.ts";
 import { iamAccess } from "./iam-access.ts";
 import { lambdaAccess } from "./lambda-access.ts";
 import { logsAccess } from "./logs-access.ts";
+import { snsAccess } from "./sns-access.ts";
+import { sqsAccess } from "./sqs-access.ts";
 
 export type { Access };
 
@@ -24,6 +27,12 @@ export function requestedAccess(service: string, request: EdgeRequest, graph: Cl
       return logsAccess(request);
     case "iam":
       return iamAccess(request);
+    case "sqs":
+      return sqsAccess(request, graph);
+    case "sns":
+      return snsAccess(request);
+    case "events":
+      return eventsAccess(request);
     default:
       return [];
   }
