@@ -2,6 +2,7 @@
 // them, and answer TestEventPattern. No Node-only imports: a browser can use it.
 
 export { InvalidEventError, InvalidEventPatternError } from "./errors.ts";
+export { matchesValue } from "./match-value.ts";
 export { matches } from "./matches.ts";
 export {
   EVENT_PATTERN_MAX_LENGTH,
