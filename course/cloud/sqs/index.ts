@@ -1,0 +1,5 @@
+// SQS in the local cloud: the service behind the edge and the Lambda event
+// source mappings that poll its queues.
+export { SqsEngine } from "./engine.ts";
+export { SqsError } from "./errors.ts";
+export { SqsService, type SqsServiceOptions } from "./sqs-service.ts";
