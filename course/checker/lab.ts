@@ -1,5 +1,7 @@
 // What every checker starts from: the target, the stack's outputs and SDK
 // client settings. Import this from a lab's checker.ts.
+import path from "node:path";
+import { ROOT } from "../paths.ts";
 import { clientConfig, currentTarget, readOutputs } from "./target.ts";
 
 export function labUnderCheck() {
@@ -8,6 +10,10 @@ export function labUnderCheck() {
   return {
     target,
     clientConfig: clientConfig(target),
+    /** absolute path of the project, e.g. to run an earlier chapter's contract */
+    projectDir: ROOT,
+    /** absolute path of the lab's code folder, where learner-written tests live */
+    sourcesDir: path.join(ROOT, target.sources),
     /** a string output of the stack, e.g. output("api") */
     output(name: string): string {
       const value = outputs[name];
@@ -19,5 +25,6 @@ export function labUnderCheck() {
   };
 }
 
+export { runContract } from "./contract.ts";
 export { describe, http } from "./http.ts";
 export { expectThat, step } from "./step.ts";

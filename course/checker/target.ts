@@ -14,6 +14,8 @@ export interface CheckTarget {
   stage: string;
   /** the SST app name, e.g. "course-00-first-function" */
   app: string;
+  /** the lab's code folder relative to the project root, e.g. "labs/01-monolith": where learner-written tests live */
+  sources: string;
 }
 
 const ENV = "COURSE_CHECK_TARGET";

@@ -43,6 +43,7 @@ export async function checkDeployedLab(lab: string, options: AwsCheckOptions): P
       region: deployment.region,
       stage,
       app: `course-${lab}`,
+      sources: `${deployment.from}/${lab}`,
     },
     options,
   );

@@ -99,6 +99,7 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
       region: "us-east-1",
       stage: "local",
       app: `course-${lab}`,
+      sources: `${running.from}/${lab}`,
     },
     options,
   );

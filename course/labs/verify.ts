@@ -42,6 +42,7 @@ export async function checkOnce(
         region: "us-east-1",
         stage: "local",
         app: cloud.graph().app.name,
+        sources: `${from}/${folder ?? lab}`,
       },
     });
     return { report, checkMs: Date.now() - started };

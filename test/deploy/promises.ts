@@ -27,4 +27,18 @@ export const PROMISES: Record<string, Promises> = {
     }
     return problems;
   },
+  "01-monolith": ({ graph }) => {
+    const problems: string[] = [];
+    const routes = graph.httpApis.flatMap((a) => a.routes.map((r) => r.routeKey));
+    if (JSON.stringify(routes) !== JSON.stringify(["ANY /v1/{proxy+}"]))
+      problems.push(`routes are ${routes.join(", ")}`);
+    if (graph.functions.length !== 1) problems.push(`${graph.functions.length} functions, not one monolith`);
+    if (graph.tables.length !== 1) problems.push(`${graph.tables.length} tables, not one`);
+    const [fn, table] = [graph.functions[0], graph.tables[0]];
+    if (fn && table && !fn.policy.some((s) => s.Resource.includes(table.arn))) {
+      problems.push("the monolith cannot reach its table");
+    }
+    if (fn && (fn.timeoutSeconds > 10 || fn.memoryMB > 512)) problems.push("the monolith is larger than 10 s / 512 MB");
+    return problems;
+  },
 };

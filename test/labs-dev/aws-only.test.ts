@@ -31,6 +31,7 @@ test.each(labs)("%s's checker makes only calls that exist on AWS", { timeout: 12
           region: "us-east-1",
           stage: "local",
           app: cloud.graph().app.name,
+          sources: `${from}/${lab}`,
         },
       });
       const calls = cloud.calls();
