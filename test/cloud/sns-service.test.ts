@@ -20,7 +20,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Edge } from "../../course/cloud/edge/server.ts";
 import { SnsService } from "../../course/cloud/sns/index.ts";
 import type { TopicSpec, TopicSubscriptionSpec } from "../../course/graph/model.ts";
-import { FakeInvoker, FakeQueues, serveOnEdge, signedFor } from "../helpers/messaging-fakes.ts";
+import { deliveryRecorders, rejection, serveOnEdge, signedFor } from "../helpers/messaging-fakes.ts";
 import { sdkConfig } from "../helpers/serve-service.ts";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
@@ -44,23 +44,19 @@ const graphSubscriptions: TopicSubscriptionSpec[] = [
   { ...subscription("ToRawQueue", "sqs", RAW_QUEUE), rawMessageDelivery: true },
 ];
 
-let invoker: FakeInvoker;
-let queues: FakeQueues;
-let logs: string[];
+const recorders = deliveryRecorders();
+const { invoker, queues, logs } = recorders;
 let sns: SnsService;
 let edge: Edge;
 let client: SNSClient;
 
 beforeAll(async () => {
-  invoker = new FakeInvoker();
-  queues = new FakeQueues();
-  logs = [];
   sns = new SnsService({
     topics: [ordersTopic],
     subscriptions: graphSubscriptions,
     invoker,
     queues,
-    onLog: (line) => logs.push(line),
+    onLog: recorders.onLog,
   });
   edge = await serveOnEdge([sns]);
   client = new SNSClient(sdkConfig(edge.url));
@@ -69,21 +65,7 @@ afterAll(async () => {
   client.destroy();
   await edge.close();
 });
-beforeEach(() => {
-  invoker.calls.length = 0;
-  queues.messages.length = 0;
-  logs.length = 0;
-});
-
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (err) {
-    const error = err as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-  }
-  throw new Error("the call succeeded");
-}
+beforeEach(() => recorders.reset());
 
 describe("fan-out", () => {
   it("hands a published message to every subscriber of the topic, after answering", async () => {

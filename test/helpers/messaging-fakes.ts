@@ -44,6 +44,37 @@ export class FakeQueues implements QueueDelivery {
   }
 }
 
+/** The fakes a messaging service delivers to and the lines it logs, emptied by reset() between tests. */
+export function deliveryRecorders() {
+  const logs: string[] = [];
+  const invoker = new FakeInvoker();
+  const queues = new FakeQueues();
+  return {
+    invoker,
+    queues,
+    logs,
+    onLog: (line: string) => logs.push(line),
+    reset() {
+      invoker.calls.length = 0;
+      queues.messages.length = 0;
+      logs.length = 0;
+    },
+  };
+}
+
+/** The SDK error a call rejects with: its exception name, message and HTTP status. */
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await promise;
+  } catch (err) {
+    const error = err as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
+  }
+  throw new Error("the call succeeded");
+}
+
 export function serveOnEdge(services: Service[]): Promise<Edge> {
   return startEdge({
     port: 0,

@@ -1,6 +1,6 @@
 // Publish: a message checked as SNS checks it, then handed to every
-// subscription of its topic whose filter policy lets it through, after the
-// caller has its MessageId.
+// subscription of its topic whose filter policy lets it through, without
+// holding up the caller's MessageId.
 import { createHash, randomUUID } from "node:crypto";
 import type { AsyncDelivery } from "../async-delivery.ts";
 import { invalidParameter } from "./errors.ts";

@@ -1,6 +1,6 @@
 // SNS (query protocol, signing name "sns"): topics and subscriptions from the
 // graph and from the API, Publish and PublishBatch delivered to Lambda and SQS
-// subscribers after the call is answered. The SDK v3 client and the CLI both
+// subscribers without holding up the answer. The SDK v3 client and the CLI both
 // speak the query protocol: form parameters in, XML out.
 import type { TopicSpec, TopicSubscriptionSpec } from "../../graph/model.ts";
 import { AsyncDelivery } from "../async-delivery.ts";
