@@ -7,6 +7,7 @@ import type { CheckTarget } from "../checker/target.ts";
 import { type LocalCloud, startLocalCloud } from "../cloud/local-cloud.ts";
 import { clearRunning, type RunningCloud, readRunning, recordRunning } from "../cloud/registry.ts";
 import { CourseError } from "../errors.ts";
+import { GraphError } from "../graph/evaluate.ts";
 import { labProgress, recordCheck } from "../progress.ts";
 import { loadCatalog, loadManifest } from "./catalog.ts";
 
@@ -19,6 +20,8 @@ export interface UpOptions {
   port: number;
   onLog?(line: string): void;
   watch?: boolean;
+  /** serve this folder of labs/ or solutions/ instead of the lab's own (tests) */
+  folder?: string;
 }
 
 export async function upLab(options: UpOptions): Promise<LocalCloud> {
@@ -39,7 +42,12 @@ export async function upLab(options: UpOptions): Promise<LocalCloud> {
       `Port ${options.port} on 127.0.0.1 is taken by another program (LocalStack uses 4566 too). Stop it, or run \`npx course up ${options.lab} --port ${options.port + 1}\`.`,
     );
   }
-  const cloud = await startLocalCloud({ ...options });
+  const cloud = await startLocalCloud({ ...options }).catch((err: Error) => {
+    if (!(err instanceof GraphError)) throw err;
+    throw new CourseError(
+      `${options.from}/${options.folder ?? options.lab}/infra.ts has a problem, so nothing was started:\n  ${err.message.replaceAll("\n", "\n  ")}\nFix it, then run \`npx course up ${options.lab}\` again.`,
+    );
+  });
   recordRunning({
     pid: process.pid,
     lab: options.lab,
