@@ -342,7 +342,9 @@ describe("FIFO topics", () => {
       }),
     );
     const queue = "arn:aws:sqs:us-east-1:000000000000:payments.fifo";
+    const standardQueue = "arn:aws:sqs:us-east-1:000000000000:payments-audit";
     await client.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: queue }));
+    await client.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: standardQueue }));
 
     const missingGroup = await rejection(client.send(new PublishCommand({ TopicArn, Message: "pay" })));
     expect(missingGroup).toMatchObject({
@@ -361,6 +363,10 @@ describe("FIFO topics", () => {
     expect(one?.deduplicationId).toMatch(/^[0-9a-f]{64}$/);
     expect(two?.deduplicationId).toBe("d-2");
     expect(JSON.parse(two?.body ?? "{}")).toMatchObject({ Message: "pay 2", SequenceNumber: second.SequenceNumber });
+    expect(queues.to(standardQueue).map((message) => [message.groupId, message.deduplicationId])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
   });
 
   it("refuse a deduplication id without content-based deduplication, and FIFO queues on standard topics", async () => {

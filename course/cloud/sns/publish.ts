@@ -112,7 +112,10 @@ export class Publisher {
         {
           body: settings.rawMessageDelivery ? message : queueNotification(notification),
           ...(settings.rawMessageDelivery ? { attributes: input.attributes } : {}),
-          ...(topic.fifo ? { groupId: input.groupId, deduplicationId: deduplicationId(input, message) } : {}),
+          // A FIFO topic may also deliver to standard queues, which take no ordering ids.
+          ...(topic.fifo && subscription.endpoint.endsWith(".fifo")
+            ? { groupId: input.groupId, deduplicationId: deduplicationId(input, message) }
+            : {}),
         },
         what,
       );

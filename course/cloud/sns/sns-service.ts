@@ -4,7 +4,7 @@
 // speak the query protocol: form parameters in, XML out.
 import type { TopicSpec, TopicSubscriptionSpec } from "../../graph/model.ts";
 import { AsyncDelivery } from "../async-delivery.ts";
-import { queryError, queryParams, queryResponse } from "../iam/query-protocol.ts";
+import { queryError, queryParams, queryResponse, SNS_NAMESPACE } from "../iam/query-protocol.ts";
 import type { Invoker } from "../lambda/invoker.ts";
 import type { QueueDelivery } from "../queue-delivery.ts";
 import type { EdgeRequest, EdgeResponse, Service } from "../service.ts";
@@ -23,7 +23,6 @@ import {
 import { SubscriptionStore } from "./subscriptions.ts";
 import { createTopic, deleteTopic, getTopicAttributes, listTopics, setTopicAttributes } from "./topic-actions.ts";
 import { TopicStore } from "./topics.ts";
-import { SNS_NAMESPACE } from "./xml-output.ts";
 
 export interface SnsServiceOptions {
   topics: TopicSpec[];

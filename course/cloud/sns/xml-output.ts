@@ -2,8 +2,6 @@
 import { element, members } from "../iam/query-protocol.ts";
 import { invalidParameter } from "./errors.ts";
 
-export const SNS_NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
-
 /** `<Attributes><entry><key>…</key><value>…</value></entry>…</Attributes>` */
 export function attributesXml(attributes: Record<string, string>): string {
   const entries = Object.entries(attributes).map(
