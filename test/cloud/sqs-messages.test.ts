@@ -10,6 +10,7 @@ import {
   SendMessageCommand,
 } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SqsService } from "../../course/cloud/sqs/index.ts";
 import { LEARNER_KEY, queueSpec, type SqsEdge, startSqsEdge } from "./sqs-edge.ts";
 
 let sqs: SqsEdge;
@@ -148,6 +149,13 @@ describe("waiting", () => {
     const polling = receiveOne(url, { WaitTimeSeconds: 20 });
     setTimeout(() => void sqs.client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: "arrived" })), 100);
     expect((await polling)?.Body).toBe("arrived");
+  });
+
+  it("ends a pending long poll, empty, when the service closes", async () => {
+    const closing = new SqsService({ queues: [queueSpec("closing")], edgeUrl: "http://127.0.0.1:4566" });
+    const polling = closing.engine.receive("closing", { max: 1, waitSeconds: 20 });
+    await closing.close();
+    expect(await polling).toEqual([]);
   });
 
   it("delays a message by its own DelaySeconds, then delivers it", async () => {

@@ -9,7 +9,7 @@ import {
 } from "./errors.ts";
 import type { Input } from "./params.ts";
 
-export const MAX_BATCH_ENTRIES = 10;
+const MAX_BATCH_ENTRIES = 10;
 const ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 export interface BatchResult<T> {

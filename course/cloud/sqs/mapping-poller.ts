@@ -13,7 +13,7 @@ import type { ReceivedMessage } from "./message.ts";
 import type { RecordFilter } from "./record-filter.ts";
 
 /** Lambda's synchronous invocation payload limit */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 const LONG_POLL_SECONDS = 20;
 const MAX_MESSAGES_PER_RECEIVE = 10;
 /** how long a poller rests after the queue or the function could not be reached */

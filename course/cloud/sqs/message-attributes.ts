@@ -4,7 +4,7 @@ import { invalidParameterValue } from "./errors.ts";
 import type { MessageAttribute } from "./message.ts";
 import { checkCharacters } from "./message-contents.ts";
 
-export const MAX_MESSAGE_ATTRIBUTES = 10;
+const MAX_MESSAGE_ATTRIBUTES = 10;
 const MAX_NAME_LENGTH = 256;
 const NAME_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
 const RESERVED_PREFIX = /^(aws|amazon)\./i;

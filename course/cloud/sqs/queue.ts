@@ -6,7 +6,7 @@ import type { Clock } from "./clock.ts";
 import { type MessageState, type StoredMessage, stateOf } from "./message.ts";
 import { type QueueSettings, settingsOf } from "./queue-attributes.ts";
 
-export const DEDUPLICATION_WINDOW_SECONDS = 300;
+const DEDUPLICATION_WINDOW_SECONDS = 300;
 
 interface Deduplicated {
   messageId: string;

@@ -71,7 +71,7 @@ function deduplicationKey(queue: Queue, input: SendInput): string | undefined {
 }
 
 /** Checks everything SendMessage checks; throws the SqsError AWS would answer. */
-export function checkSend(queue: Queue, input: SendInput): void {
+function checkSend(queue: Queue, input: SendInput): void {
   if (input.body === "") throw missingParameter("MessageBody");
   checkCharacters(input.body);
   checkSize(messageSize(input.body, input.attributes), queue.settings.maximumMessageSize);
