@@ -9,10 +9,13 @@ import { OUTPUTS_FILE, ROOT } from "../paths.ts";
 import { HttpApiService } from "./apigateway/index.ts";
 import { DynamoDbService } from "./dynamodb/index.ts";
 import { type CallRecord, type Edge, startEdge } from "./edge/server.ts";
+import { EventBridgeService } from "./eventbridge/index.ts";
 import { authorize, IamService, StsService } from "./iam/index.ts";
 import { LambdaService } from "./lambda/index.ts";
 import { LogStore, LogsService } from "./logs/index.ts";
 import { principalFor } from "./principals.ts";
+import { SnsService } from "./sns/index.ts";
+import { SqsEventSourceMappings, SqsService } from "./sqs/index.ts";
 
 export interface LocalCloudOptions {
   lab: string;
@@ -77,7 +80,44 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const dynamodb = await DynamoDbService.start(graph.tables);
   const httpApis = new HttpApiService({ apis: graph.httpApis, invoker: lambda });
-  const services = [lambda, dynamodb, new LogsService(logs), new IamService(() => graph), new StsService(() => graph)];
+  const sqs = new SqsService({ queues: graph.queues, edgeUrl });
+  const mappings = new SqsEventSourceMappings({
+    sqs,
+    invoker: lambda,
+    mappings: [],
+    functionTimeoutSeconds: (arn) => graph.functions.find((fn) => fn.arn === arn)?.timeoutSeconds ?? 3,
+    onError: (id, err) => log(`course: event source mapping ${id}: ${(err as Error).message ?? err}`),
+  });
+  for (const problem of mappings.update(sqsMappings(graph))) log(`course: ${problem}`);
+  const sns = new SnsService({
+    topics: graph.topics,
+    subscriptions: graph.topicSubscriptions,
+    invoker: lambda,
+    queues: sqs,
+    onLog: log,
+  });
+  const eventBridge = new EventBridgeService({
+    buses: graph.buses,
+    rules: graph.rules,
+    invoker: lambda,
+    queues: sqs,
+    onLog: log,
+  });
+  const services = [
+    lambda,
+    dynamodb,
+    sqs,
+    sns,
+    eventBridge,
+    new LogsService(logs),
+    new IamService(() => graph),
+    new StsService(() => graph),
+  ];
+  const closeAll = async () => {
+    await mappings.close();
+    await Promise.all([sns.close(), eventBridge.close(), sqs.close()]);
+    await Promise.all([lambda.close(), dynamodb.close()]);
+  };
   const calls: CallRecord[] = [];
 
   let edge: Edge;
@@ -95,7 +135,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       },
     });
   } catch (err) {
-    await Promise.all([lambda.close(), dynamodb.close()]);
+    await closeAll();
     throw err;
   }
   const outputsFile = options.outputsFile ?? OUTPUTS_FILE;
@@ -107,6 +147,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     lambda.update(next.functions);
     void dynamodb.update(next.tables);
     httpApis.update(next.httpApis);
+    for (const problem of sqs.update(next.queues)) log(`course: ${problem}`);
+    for (const problem of mappings.update(sqsMappings(next))) log(`course: ${problem}`);
+    sns.update(next.topics, next.topicSubscriptions);
+    eventBridge.update(next.buses, next.rules);
     writeOutputs(outputsFile, next);
   };
   const stopWatching =
@@ -139,9 +183,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async close() {
       stopWatching();
       await edge.close();
-      await Promise.all([lambda.close(), dynamodb.close()]);
+      await closeAll();
     },
   };
+}
+
+/** Mappings from SQS queues; stream mappings (DynamoDB, Kinesis) are not served yet. */
+function sqsMappings(graph: CloudGraph) {
+  return graph.eventSourceMappings.filter((m) => m.eventSourceArn.startsWith("arn:aws:sqs:"));
 }
 
 /** The same file `sst deploy` writes: what run() returned. */
