@@ -3,15 +3,19 @@
 //
 //   npm run bench                       all of them (2–4 minutes on 2 cores, with the load)
 //   npm run bench -- --no-build         measure the dist/ that is there
-//   npm run bench -- invoke http        only these: site, startup, invoke, http, peer, lighthouse
+//   npm run bench -- invoke http        only these: site, startup, invoke, http, peer, sqs, events, lighthouse
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import * as startup from "./cloud-startup.ts";
+import * as events from "./eventbridge-latency.ts";
 import * as http from "./http.ts";
 import * as invoke from "./invoke.ts";
 import * as lighthouse from "./lighthouse.ts";
 import * as peer from "./peer-architect.ts";
+import * as peerSqs from "./peer-fauxqs.ts";
+import * as sqsLambda from "./sqs-lambda.ts";
+import * as sqsMapping from "./sqs-mapping.ts";
 import { BENCH_DIR, errorText, heading, missing, type Row, seconds, table, verdict } from "./stats.ts";
 
 const SITE_TIME_LIMIT_MS = 180_000;
@@ -68,7 +72,7 @@ async function site(args: string[]): Promise<Row[]> {
   }
 }
 
-const NAMES = ["site", "startup", "invoke", "http", "peer", "lighthouse"] as const;
+const NAMES = ["site", "startup", "invoke", "http", "peer", "sqs", "events", "lighthouse"] as const;
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => !a.startsWith("--"));
 for (const name of chosen) {
@@ -100,6 +104,8 @@ if (wanted("http")) {
   ours = out.result;
 }
 if (wanted("peer")) rows.push(...(await peer.run(ours)));
+if (wanted("sqs")) rows.push(...(await sqsMapping.run()), ...(await sqsLambda.run()), ...(await peerSqs.run()));
+if (wanted("events")) rows.push(...(await events.run()));
 if (wanted("lighthouse")) rows.push(...(await lighthouse.run()));
 
 heading("summary");
