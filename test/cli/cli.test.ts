@@ -65,7 +65,7 @@ test("check with nothing running names the command that starts the lab", async (
 test("a lab that does not exist, or is only planned, is refused with the next step", async () => {
   const missing = await course(["check", "99-nope"]);
   expect(missing.out).toContain('There is no lab "99-nope". Run `npx course list`');
-  const planned = await course(["up", "03-queues"]);
+  const planned = await course(["up", "08-delivery"]);
   expect(planned.code).toBe(1);
   expect(planned.out).toContain("planned, not built yet");
 });
