@@ -60,6 +60,7 @@ async function placeOrder(request: z.infer<typeof OrderRequest>) {
     throw new ClientError(402, "card declined");
   }
   const paymentId = randomUUID();
+  console.log(JSON.stringify({ msg: "card charged by orders", orderId, reference: charged.reference }));
 
   const order = {
     orderId,
@@ -69,7 +70,6 @@ async function placeOrder(request: z.infer<typeof OrderRequest>) {
     totalCents,
     status: "confirmed",
     paymentId,
-    payment: { reference: charged.reference, amountCents: totalCents },
     notification: "pending" as "pending" | "sent",
   };
   await db.send(new PutCommand({ TableName: Resource.Orders.name, Item: order }));

@@ -78,6 +78,7 @@ class Shop {
       email: input.email,
       totalCents: quantity * product.priceCents,
       status: "confirmed",
+      paymentId: randomUUID(),
       notification: "sent",
     };
     const stored = this.#defect === "renamed-field" ? { id, ...rest } : { orderId: id, ...rest };

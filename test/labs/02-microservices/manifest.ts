@@ -56,7 +56,7 @@ export default defineLab({
       title: "A bad payment request gets a 400 that names the field",
       task: "Validate POST /v1/payments with a zod schema: orderId a non-empty string, amountCents a positive whole number, card 16 digits. Answer 400 naming the field, and store nothing.",
       hints: [
-        "API Gateway HTTP APIs validate nothing: each service guards its own contract, at its own front door, before it acts.",
+        "API Gateway HTTP APIs do not validate request bodies: each service guards its own contract, at its own front door, before it acts.",
         "`parseBody(event, ChargeRequest)` from shared/http.ts answers 400 with the path of the first invalid field. Define `ChargeRequest` with `z.object({ … })`.",
       ],
       docs: "#validation-at-every-door",
