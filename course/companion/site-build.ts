@@ -5,7 +5,8 @@ import path from "node:path";
 import { ROOT } from "../paths.ts";
 import { SITE_DIR } from "./server.ts";
 
-const SOURCES = ["site", "test/labs", "labs", "solutions", "astro.config.mjs"];
+/** What the site is built from; the pattern playground bundles the EventBridge matcher. */
+const SOURCES = ["site", "test/labs", "labs", "solutions", "astro.config.mjs", "course/cloud/events/pattern"];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
