@@ -5,6 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
+import * as eventbridge from "@aws-sdk/client-eventbridge";
+import * as iam from "@aws-sdk/client-iam";
+import * as sns from "@aws-sdk/client-sns";
+import * as sqs from "@aws-sdk/client-sqs";
 import { expect, test } from "vitest";
 import { runChecker } from "../../course/checker/run.ts";
 import { startLocalCloud } from "../../course/cloud/local-cloud.ts";
@@ -40,6 +44,10 @@ test.each(labs)("%s's checker makes only calls that exist on AWS", { timeout: 12
         const real =
           (call.service === "dynamodb" && sdkHas(dynamodb, call.operation)) ||
           (call.service === "logs" && sdkHas(logs, call.operation)) ||
+          (call.service === "sqs" && sdkHas(sqs, call.operation)) ||
+          (call.service === "sns" && sdkHas(sns, call.operation)) ||
+          (call.service === "events" && sdkHas(eventbridge, call.operation)) ||
+          (call.service === "iam" && sdkHas(iam, call.operation)) ||
           (call.service === "lambda" && LAMBDA_REST.test(call.operation));
         expect(real, `${call.service} ${call.operation}`).toBe(true);
       }

@@ -102,17 +102,21 @@ async function serve(options: EdgeOptions, req: http.IncomingMessage): Promise<E
   options.onCall?.({
     time: Date.now(),
     service: name,
-    operation: operationOf(req.headers, url),
+    operation: operationOf(req.headers, url, request.body),
     principal: request.principal,
     status: response.status,
   });
   return response;
 }
 
-function operationOf(headers: http.IncomingHttpHeaders, url: URL): string {
+/** X-Amz-Target for JSON protocols; Action in the query string or the form body for query protocols (IAM, SNS, old SQS) */
+function operationOf(headers: http.IncomingHttpHeaders, url: URL, body: Buffer): string {
   const target = headers["x-amz-target"];
   if (typeof target === "string") return target.split(".").at(-1) ?? target;
-  return url.searchParams.get("Action") ?? url.pathname;
+  const form = String(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")
+    ? new URLSearchParams(body.toString("utf8")).get("Action")
+    : null;
+  return url.searchParams.get("Action") ?? form ?? url.pathname;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | "too-large"> {
