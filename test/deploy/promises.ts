@@ -41,4 +41,20 @@ export const PROMISES: Record<string, Promises> = {
     if (fn && (fn.timeoutSeconds > 10 || fn.memoryMB > 512)) problems.push("the monolith is larger than 10 s / 512 MB");
     return problems;
   },
+  "02-microservices": ({ graph }) => {
+    const problems: string[] = [];
+    const routes = graph.httpApis.flatMap((a) => a.routes.map((r) => r.routeKey));
+    const unversioned = routes.filter((r) => !/^[A-Z]+ \/v1\//.test(r));
+    if (unversioned.length > 0) problems.push(`routes outside /v1: ${unversioned.join(", ")}`);
+    if (graph.tables.length !== 3) problems.push(`${graph.tables.length} tables, not one per service`);
+    // Each service's function reaches exactly one table: its own.
+    for (const fn of graph.functions) {
+      const tables = graph.tables.filter((t) => fn.policy.some((s) => s.Resource.includes(t.arn)));
+      const isHealth = fn.handler.endsWith("health.handler");
+      if (isHealth ? tables.length > 0 : tables.length !== 1) {
+        problems.push(`${fn.handler} reaches ${tables.map((t) => t.id).join(", ") || "no table"}`);
+      }
+    }
+    return problems;
+  },
 };
