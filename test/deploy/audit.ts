@@ -64,12 +64,30 @@ export const tagRule: Rule = (ev, { lab, stage }) => {
   return problems;
 };
 
+/**
+ * A queue policy is an attribute of its queue, not a resource of its own: SST
+ * retains the policies it writes for topic and bus subscriptions to a queue,
+ * and they still go when `sst remove` deletes the queue itself.
+ */
+function goesWithItsQueue(r: RecordedResource, ev: Evaluation): boolean {
+  const url = r.inputs.queueUrl;
+  return (
+    r.type === "aws:sqs/queuePolicy:QueuePolicy" &&
+    typeof url === "string" &&
+    awsResources(ev).some(
+      (q) => q.type === "aws:sqs/queue:Queue" && !q.options?.retainOnDelete && url.endsWith(`/${q.inputs.name}`),
+    )
+  );
+}
+
 export const removalRule: Rule = (ev) => {
   const problems: string[] = [];
   if (ev.app?.removal !== "remove") problems.push(`the app's removal is "${ev.app?.removal}", not "remove"`);
   if (ev.app?.protect) problems.push("the app is protected: `sst remove` refuses to run");
   for (const r of ev.resources ?? []) {
-    if (r.options?.retainOnDelete) problems.push(`${label(r)} is retained when the stage is removed`);
+    if (r.options?.retainOnDelete && !goesWithItsQueue(r, ev)) {
+      problems.push(`${label(r)} is retained when the stage is removed`);
+    }
     if (r.options?.protect) problems.push(`${label(r)} is protected from deletion`);
   }
   return problems;

@@ -57,4 +57,38 @@ export const PROMISES: Record<string, Promises> = {
     }
     return problems;
   },
+  "04-events": ({ graph }) => {
+    const problems: string[] = [];
+    const routes = graph.httpApis.flatMap((a) => a.routes.map((r) => r.routeKey));
+    for (const route of ["POST /v1/orders", "GET /v1/orders/{orderId}"]) {
+      if (!routes.includes(route)) problems.push(`no route ${route}`);
+    }
+    // One bus; every rule on it belongs to one subscriber and matches less than everything.
+    const [bus, ...moreBuses] = graph.buses;
+    if (!bus || moreBuses.length > 0) problems.push(`${graph.buses.length} buses, not one`);
+    for (const rule of graph.rules) {
+      if (rule.busName !== bus?.name) problems.push(`rule ${rule.id} is not on the shop's bus`);
+      if (rule.targets.length !== 1) problems.push(`rule ${rule.id} has ${rule.targets.length} targets, not one`);
+      const pattern = JSON.parse(rule.eventPattern || "{}") as Record<string, unknown>;
+      if (!pattern.source || JSON.stringify(pattern.source) === '[{"prefix":""}]')
+        problems.push(`rule ${rule.id} matches every event on the bus`);
+    }
+    // Only orders may put events on the bus.
+    for (const fn of graph.functions) {
+      const puts = fn.policy.some((s) => bus && s.Resource.includes(bus.arn));
+      if (puts !== fn.handler.endsWith("/orders/handler.handler")) {
+        problems.push(`${fn.handler} ${puts ? "may" : "may not"} put events on the bus`);
+      }
+    }
+    // One topic fanned out to two queues, each subscription filtered; nothing polls the queues.
+    if (graph.topics.length !== 1) problems.push(`${graph.topics.length} topics, not one`);
+    const toQueues = graph.topicSubscriptions.filter((s) => s.protocol === "sqs");
+    if (toQueues.length !== 2) problems.push(`${toQueues.length} queue subscriptions, not two`);
+    for (const sub of toQueues) if (!sub.filterPolicy) problems.push(`the subscription ${sub.id} has no filter policy`);
+    if (graph.eventSourceMappings.length > 0) problems.push("a function polls a queue: idle polling is billed");
+    for (const fn of graph.functions) {
+      if (fn.timeoutSeconds > 15 || fn.memoryMB > 256) problems.push(`${fn.handler} is larger than 15 s / 256 MB`);
+    }
+    return problems;
+  },
 };
