@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CheckReport } from "../checker/report.ts";
 import { runChecker } from "../checker/run.ts";
+import type { CallRecord } from "../cloud/edge/server.ts";
 import { startLocalCloud } from "../cloud/local-cloud.ts";
 import { LOCAL_DIR } from "../paths.ts";
 import { freePort, type Source } from "./actions.ts";
@@ -19,6 +20,8 @@ export interface VerifyResult {
   problems: string[];
   report: CheckReport;
   checkMs: number;
+  /** the AWS calls the checker made, as the edge recorded them */
+  calls: CallRecord[];
 }
 
 /** Start the lab from `from` (or from another folder there) on a free port, run its checker, stop it. */
@@ -26,7 +29,7 @@ export async function checkOnce(
   lab: string,
   from: Source,
   folder?: string,
-): Promise<{ report: CheckReport; checkMs: number }> {
+): Promise<{ report: CheckReport; checkMs: number; calls: CallRecord[] }> {
   const port = await freePort();
   // Outputs of its own, so clouds started side by side (tests, verify) never read each other's.
   const outputsFile = path.join(LOCAL_DIR, "outputs", `${folder ?? lab}-${from}-${port}.json`);
@@ -45,7 +48,7 @@ export async function checkOnce(
         sources: `${from}/${folder ?? lab}`,
       },
     });
-    return { report, checkMs: Date.now() - started };
+    return { report, checkMs: Date.now() - started, calls: cloud.calls() };
   } finally {
     await cloud.close();
     fs.rmSync(outputsFile, { force: true });
@@ -68,13 +71,21 @@ export async function verifyAll(onResult?: (result: VerifyResult) => void): Prom
   const results: VerifyResult[] = [];
   for (const manifest of await loadCatalog()) {
     if (manifest.status !== "ready") continue;
-    for (const from of ["solutions", "labs"] as const) {
-      const { report, checkMs } = await checkOnce(manifest.slug, from);
-      const problems = judge(manifest, from, report);
-      const result = { lab: manifest.slug, from, ok: problems.length === 0, problems, report, checkMs };
+    for (const result of await verifyLab(manifest)) {
       results.push(result);
       onResult?.(result);
     }
+  }
+  return results;
+}
+
+/** One lab: its solution must pass every step, its starter fail every step it should. */
+export async function verifyLab(manifest: LabManifest): Promise<VerifyResult[]> {
+  const results: VerifyResult[] = [];
+  for (const from of ["solutions", "labs"] as const) {
+    const { report, checkMs, calls } = await checkOnce(manifest.slug, from);
+    const problems = judge(manifest, from, report);
+    results.push({ lab: manifest.slug, from, ok: problems.length === 0, problems, report, checkMs, calls });
   }
   return results;
 }
