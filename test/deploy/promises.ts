@@ -57,6 +57,49 @@ export const PROMISES: Record<string, Promises> = {
     }
     return problems;
   },
+  "03-queues": ({ graph }) => {
+    const problems: string[] = [];
+    const routes = graph.httpApis.flatMap((a) => a.routes.map((r) => r.routeKey)).sort();
+    for (const route of ["POST /v1/orders", "GET /v1/orders/{orderId}", "GET /v1/shipments/{orderId}"]) {
+      if (!routes.includes(route)) problems.push(`no route ${route}`);
+    }
+    // One queue with a consumer, redriven to a dead-letter queue nobody consumes.
+    const [mapping, ...more] = graph.eventSourceMappings;
+    if (!mapping || more.length > 0) problems.push(`${graph.eventSourceMappings.length} queue consumers, not one`);
+    const queue = graph.queues.find((q) => q.arn === mapping?.eventSourceArn);
+    const dlq = graph.queues.find((q) => q.arn === queue?.redrive?.deadLetterTargetArn);
+    if (graph.queues.length !== 2 || !queue || !dlq) problems.push("not one queue redriven to a dead-letter queue");
+    if (queue?.redrive && queue.redrive.maxReceiveCount > 5)
+      problems.push("a poison message is received more than 5 times");
+    if (mapping && !mapping.reportBatchItemFailures) problems.push("the consumer cannot report partial batch failures");
+    const consumer = graph.functions.find((f) => f.arn === mapping?.functionArn);
+    if (queue && consumer && queue.visibilityTimeoutSeconds < consumer.timeoutSeconds) {
+      problems.push(
+        "the queue's visibility timeout is shorter than its consumer's timeout: Lambda refuses the mapping",
+      );
+    }
+    // Orders sends to the queue and the consumer receives from it (both link it, which grants sqs:*); nothing else reaches it.
+    const allows = (fn: (typeof graph.functions)[number], action: string) =>
+      fn.policy.some(
+        (s) => queue && s.Resource.includes(queue.arn) && s.Action.some((a) => a === action || a === "sqs:*"),
+      );
+    for (const fn of graph.functions) {
+      const orders = fn.handler.endsWith("/orders/handler.handler");
+      if (orders && !allows(fn, "sqs:SendMessage")) problems.push("orders may not send to the queue");
+      if (fn === consumer && !["sqs:ReceiveMessage", "sqs:DeleteMessage"].every((a) => allows(fn, a))) {
+        problems.push(
+          "the consumer's role may not receive and delete the queue's messages: Lambda refuses the mapping",
+        );
+      }
+      if (!orders && fn !== consumer && fn.policy.some((s) => queue && s.Resource.includes(queue.arn))) {
+        problems.push(`${fn.handler} reaches the queue`);
+      }
+    }
+    for (const fn of graph.functions) {
+      if (fn.timeoutSeconds > 15 || fn.memoryMB > 256) problems.push(`${fn.handler} is larger than 15 s / 256 MB`);
+    }
+    return problems;
+  },
   "04-events": ({ graph }) => {
     const problems: string[] = [];
     const routes = graph.httpApis.flatMap((a) => a.routes.map((r) => r.routeKey));
