@@ -312,7 +312,7 @@ step(
     expectThat(
       total === 120,
       "a second, different order of 5000 cents by the same customer to add its 50 points (120 in all)",
-      `they have ${total} points`,
+      total === 70 ? "they still have 70: the second order was taken for a duplicate" : `they have ${total} points`,
     );
   },
   30_000,
@@ -381,7 +381,9 @@ step(
     expectThat(
       got.email.has(byMail.orderId) && got.sms.has(byText.orderId),
       "the order without a phone number in EmailQueue and the order with one in SmsQueue",
-      `after ${DELIVERY_MS / 1000} s EmailQueue got ${seen("email")} and SmsQueue got ${seen("sms")}`,
+      got.email.size + got.sms.size === 0
+        ? `after ${DELIVERY_MS / 1000} s neither queue had received anything. A subscription with a filter policy lets through only the messages whose attributes match it`
+        : `after ${DELIVERY_MS / 1000} s EmailQueue got ${seen("email")} and SmsQueue got ${seen("sms")}`,
     );
     expectThat(
       !got.email.has(byText.orderId) && !got.sms.has(byMail.orderId),
