@@ -210,17 +210,22 @@ function watchLab(graphInputs: string[], options: LocalCloudOptions, on: WatchHa
   const infraFiles = new Set(graphInputs);
   let timer: NodeJS.Timeout | undefined;
   let infraTouched = false;
-  const watcher = fs.watch(labDir, { recursive: true }, (_event, file) => {
+  const onChange = (_event: string, file: string | null) => {
     if (!file) return;
     if (infraFiles.has(path.join(labDir, file))) infraTouched = true;
     clearTimeout(timer);
     // Editors write files in several steps; act once they are done.
     timer = setTimeout(() => {
+      // Many editors save by writing a new file and renaming it over the old one; on Linux the
+      // recursive watch keeps watching the old, replaced file. Watching afresh sees the new one.
+      watcher.close();
+      watcher = fs.watch(labDir, { recursive: true }, onChange);
       on.sourcesChanged();
       if (infraTouched) void on.infraChanged();
       infraTouched = false;
     }, 100);
-  });
+  };
+  let watcher = fs.watch(labDir, { recursive: true }, onChange);
   return () => {
     clearTimeout(timer);
     watcher.close();

@@ -55,6 +55,24 @@ test("saving a handler reloads it without a restart", async () => {
     .toBe('{"status":"reloaded"}');
 });
 
+test("a handler saved the way many editors save (a new file renamed over it) keeps reloading", async () => {
+  const saveByRename = (from: string, to: string) => {
+    const text = fs.readFileSync(handlerFile, "utf8");
+    expect(text).toContain(from);
+    fs.writeFileSync(`${handlerFile}.swp`, text.replace(from, to));
+    fs.renameSync(`${handlerFile}.swp`, handlerFile);
+  };
+  saveByRename('status: "reloaded"', 'status: "renamed once"');
+  await expect
+    .poll(async () => (await health()).body, { timeout: 10_000, interval: 100 })
+    .toBe('{"status":"renamed once"}');
+  // The second save is the one a watch on the replaced file would miss.
+  saveByRename('status: "renamed once"', 'status: "reloaded"');
+  await expect
+    .poll(async () => (await health()).body, { timeout: 10_000, interval: 100 })
+    .toBe('{"status":"reloaded"}');
+});
+
 test("a handler that throws gets API Gateway's 500, and the cloud keeps serving", async () => {
   rewrite(handlerFile, 'return json(200, { status: "reloaded" });', 'throw new Error("boom");');
   await expect.poll(async () => (await health()).status, { timeout: 10_000, interval: 100 }).toBe(500);
