@@ -32,7 +32,7 @@ export async function runContract(
   const configFile = path.join(work, "vitest.config.mjs");
   // The lab's own vitest.config.ts says which files are the contract; each project reads them with its own URL.
   const projects = Object.entries(baseUrls).map(([name, url]) => ({
-    test: { name, root: labDir, include: ["contract/**/*.test.ts"], env: { SHOP_API: url } },
+    test: { name, root: labDir, include: ["contract/**/*.test.ts"], env: { SHOP_API: url }, testTimeout: 20_000 },
   }));
   fs.writeFileSync(configFile, `export default ${JSON.stringify({ test: { projects } })};\n`);
   // A clean environment for the nested Vitest: the checker's own Vitest variables would confuse it.

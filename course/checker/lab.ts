@@ -18,7 +18,13 @@ export function labUnderCheck() {
     output(name: string): string {
       const value = outputs[name];
       if (typeof value !== "string" || value === "") {
-        throw new Error(`the stack has no output "${name}": return it from run() in infra.ts, then restart the lab.`);
+        const then =
+          target.kind === "aws"
+            ? `run \`npx course deploy ${target.lab} --stage ${target.stage}\`, then check again`
+            : "save the file and check again: the running lab picks it up";
+        throw new Error(
+          `the stack has no output "${name}": add it to the object infra.ts returns (that object is the stack's outputs); ${then}.`,
+        );
       }
       return value;
     },
@@ -27,4 +33,5 @@ export function labUnderCheck() {
 
 export { runContract } from "./contract.ts";
 export { describe, http } from "./http.ts";
+export { invocationsSince } from "./invocations.ts";
 export { expectThat, step } from "./step.ts";

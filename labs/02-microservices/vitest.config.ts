@@ -16,6 +16,8 @@ function apiFromOutputs(): string {
 export default defineConfig({
   test: {
     include: ["contract/**/*.test.ts"],
+    // a shop on a busy laptop, or a cold function on AWS, may take a few seconds to answer
+    testTimeout: 20_000,
     env: { SHOP_API: process.env.SHOP_API || apiFromOutputs() },
   },
 });

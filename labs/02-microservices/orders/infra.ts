@@ -9,7 +9,7 @@ export function ordersService(api: sst.aws.ApiGatewayV2, dir: string, inventoryT
   });
   const service = new sst.aws.Function("OrdersService", {
     handler: `${dir}/orders/handler.handler`,
-    // A habit from the monolith: orders reads prices straight from inventory's table.
+    // A habit from the monolith: orders reads stock straight from inventory's table.
     // TODO (step least-privilege): link only what orders owns, and the API.
     link: [table, api, inventoryTable],
     timeout: "15 seconds",

@@ -14,7 +14,8 @@ const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * TODO (step payments-validation): orderId a non-empty string, amountCents a positive whole
  * number, card exactly 16 digits.
  */
-export const ChargeRequest = z.object({});
+// Until you list the fields, this lets every field through unchecked (z.object({}) would drop them all).
+export const ChargeRequest = z.looseObject({});
 
 export const handler = serviceHandler({
   "POST /v1/payments": async (event) => {

@@ -6,7 +6,15 @@ import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { IAMClient, SimulatePrincipalPolicyCommand } from "@aws-sdk/client-iam";
 import { GetFunctionConfigurationCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expectThat, http, labUnderCheck, runContract, step } from "../../../course/checker/lab.ts";
+import {
+  describe,
+  expectThat,
+  http,
+  invocationsSince,
+  labUnderCheck,
+  runContract,
+  step,
+} from "../../../course/checker/lab.ts";
 
 const lab = labUnderCheck();
 const api = (p: string) => lab.output("api").replace(/\/$/, "") + p;
@@ -70,12 +78,26 @@ step("payments-charge", async () => {
     "the stored payment to say approved, with the orderId and amountCents sent",
     `the table holds ${JSON.stringify(stored)}`,
   );
-  expectThat(!("card" in stored), "the card number not to be stored", "the payment record keeps the card number");
+  const keepsCard = Object.entries(stored).find(([, value]) => String(value).includes(APPROVED));
+  expectThat(
+    keepsCard === undefined,
+    "the card number not to be stored",
+    `the payment record keeps it in ${keepsCard?.[0]}`,
+  );
 
   const declined = await http("POST", api("/v1/payments"), charge({ card: DECLINED }));
   expectThat(declined.status === 402, "a declined card to answer 402", describe(declined));
-  const record = await payment(declined.json?.paymentId);
-  expectThat(record?.status === "declined", "the declined attempt to be recorded as declined", describe(declined));
+  expectThat(
+    typeof declined.json?.paymentId === "string",
+    "the 402 answer to carry the payment record, with its paymentId",
+    describe(declined),
+  );
+  const record = await payment(declined.json.paymentId);
+  expectThat(
+    record?.status === "declined",
+    "the declined attempt to be stored as declined",
+    `the table holds ${JSON.stringify(record)}`,
+  );
 });
 
 step("payments-validation", async () => {
@@ -100,6 +122,7 @@ step("orders-call-payments", async () => {
   const stock = await http("PUT", api("/v1/inventory/accelerate"), { stock: 5 });
   expectThat(stock.status === 200, "PUT /v1/inventory/accelerate to set the stock", describe(stock));
   const order = { sku: "accelerate", quantity: 2, email: "checker@example.com", card: APPROVED };
+  const since = Date.now();
   const placed = await http("POST", api("/v1/orders"), order);
   expectThat(placed.status === 201, "POST /v1/orders to answer 201", describe(placed));
   const paid = await payment(placed.json?.paymentId);
@@ -112,6 +135,12 @@ step("orders-call-payments", async () => {
     paid.orderId === placed.json.orderId && paid.amountCents === placed.json.totalCents,
     "that payment to carry the order's id and total",
     `it holds ${JSON.stringify(paid)}`,
+  );
+  const charges = await invocationsSince(lab.target, lab.output("paymentsFunction"), since);
+  expectThat(
+    charges > 0,
+    "the payments service to have run for the order (orders calls POST /v1/payments)",
+    "the payments function did not run: the payment was written by someone else",
   );
 });
 
