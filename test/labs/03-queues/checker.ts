@@ -111,6 +111,24 @@ function orderIdOf(body: string | undefined): string | undefined {
   }
 }
 
+/** The order's message, looked for among those waiting in the Fulfilment queue (each one seen stays hidden for 2 s). */
+async function findInQueue(orderId: string): Promise<OrderPlaced | undefined> {
+  for (let look = 0; look < 5; look++) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: lab.output("fulfilmentQueue"),
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 2,
+        WaitTimeSeconds: 1,
+      }),
+    );
+    const message = Messages.find((m) => orderIdOf(m.Body) === orderId);
+    if (message) return JSON.parse(message.Body ?? "") as OrderPlaced;
+    if (Messages.length === 0) return undefined;
+  }
+  return undefined;
+}
+
 async function fulfilmentQueue(): Promise<{ waiting: number; inFlight: number; redrive?: string; visibility: number }> {
   const { Attributes = {} } = await sqs.send(
     new GetQueueAttributesCommand({ QueueUrl: lab.output("fulfilmentQueue"), AttributeNames: ["All"] }),
@@ -141,16 +159,26 @@ async function consumerConfiguration() {
   return new LambdaClient(lab.clientConfig).send(new GetFunctionConfigurationCommand({ FunctionName: consumerName() }));
 }
 
-/** Why nothing took a message off the queue, as far as the queue's and the consumer's settings tell. */
-async function whyNotConsumed(): Promise<string> {
+/**
+ * Fails the step at once when Lambda would refuse to subscribe the consumer:
+ * nothing would ever read the queue.
+ */
+async function expectSubscribable(): Promise<void> {
   const queue = await fulfilmentQueue();
   const { Timeout = 3 } = await consumerConfiguration();
+  expectThat(
+    queue.visibility >= Timeout,
+    "the queue's visibility timeout to be at least the consumer's timeout",
+    `the queue hides a received message for ${queue.visibility} s and the consumer may run for ${Timeout} s: Lambda refuses to subscribe a function that may still be working on a message when the queue shows it to another consumer`,
+  );
+}
+
+/** Why nothing took a message off the queue, as far as the queue tells. */
+async function whyNotConsumed(): Promise<string> {
+  const queue = await fulfilmentQueue();
   const held = `the queue holds ${queue.waiting} message(s) waiting and ${queue.inFlight} in flight`;
-  if (queue.visibility < Timeout) {
-    return `${held}. Is the consumer subscribed? The queue's visibility timeout is ${queue.visibility} s and the consumer's timeout ${Timeout} s: Lambda refuses to subscribe a function that may run longer than the queue hides a message from others`;
-  }
   if (queue.visibility > 10) {
-    return `${held}; the queue's visibility timeout is ${queue.visibility} s: a failed message comes back only after that, later than this check waits`;
+    return `${held}; its visibility timeout is ${queue.visibility} s: a failed message comes back only after that, later than this check waits`;
   }
   return `${held}: is the consumer subscribed to the queue?`;
 }
@@ -171,26 +199,63 @@ async function pollerActionsDenied(): Promise<string[]> {
   return EvaluationResults.filter((r) => r.EvalDecision !== "allowed").map((r) => r.EvalActionName ?? "");
 }
 
+/** Fails the step at once when the Fulfilment queue does not redrive to the deadLetterQueue output. */
+async function expectRedrive(): Promise<void> {
+  const queue = await fulfilmentQueue();
+  expectThat(
+    queue.redrive !== undefined,
+    "the Fulfilment queue to have a redrive policy",
+    "it has none: a message that always fails comes back after every visibility timeout until it expires (4 days), and never reaches the dead-letter queue",
+  );
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: lab.output("deadLetterQueue"), AttributeNames: ["QueueArn"] }),
+  );
+  const policy = JSON.parse(queue.redrive);
+  expectThat(
+    policy.deadLetterTargetArn === Attributes?.QueueArn,
+    "the redrive policy to move messages to the deadLetterQueue output",
+    "it names another queue",
+  );
+  expectThat(
+    Number(policy.maxReceiveCount) === RETRY,
+    `a message to move to the dead-letter queue after ${RETRY} receives`,
+    `the redrive policy moves it after ${policy.maxReceiveCount}`,
+  );
+}
+
+/** What happens when a failure never reaches Lambda, or the retry does nothing: the message is lost. */
+const LOST =
+  "A consumer that catches an error without reporting it, returns batchItemFailures while partialResponses is off (Lambda then ignores them and deletes the batch), deletes the message itself before processing it, or marks the order done before it is, loses the message";
+
 /** Where a message that should be in the dead-letter queue went instead. */
 async function whyNotDeadLettered(orderId: string): Promise<string> {
   const queue = await fulfilmentQueue();
-  const dlqArn = (
-    await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: lab.output("deadLetterQueue"), AttributeNames: ["QueueArn"] }),
-    )
-  ).Attributes?.QueueArn;
-  if (!queue.redrive) {
-    return "the Fulfilment queue has no redrive policy: a message that always fails comes back after every visibility timeout until it expires, and never reaches the dead-letter queue";
+  const calls = (await carrierCalls(orderId)).length;
+  if (queue.waiting + queue.inFlight === 0 && calls < RETRY) {
+    return `the carrier was called ${calls} time(s) for it, and it is gone: not shipped, not in the queue, not in the dead-letter queue. Its failure never reached Lambda, or its retry did nothing. ${LOST}`;
   }
-  const target = JSON.parse(queue.redrive).deadLetterTargetArn;
-  if (target !== dlqArn) {
-    return "the Fulfilment queue's redrive policy names another queue than the deadLetterQueue output";
+  return `the carrier was called ${calls} time(s) for it, and the Fulfilment queue still holds ${queue.waiting + queue.inFlight} message(s)`;
+}
+
+const QUIET_MS = 6_000;
+
+/**
+ * Waits until `done`, or until `ms` have passed, or until the carrier has had
+ * no new call for these orders for a while after the first: a failed message
+ * comes back (and then goes to the dead-letter queue) within a visibility
+ * timeout or two, so a longer silence means nothing more will happen.
+ */
+async function untilDoneOrQuiet(ms: number, orderIds: string[], done: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  let calls = 0;
+  let changedAt = Date.now();
+  for (;;) {
+    if (await done()) return true;
+    const now = (await Promise.all(orderIds.map(carrierCalls))).reduce((n, c) => n + c.length, 0);
+    if (now !== calls) [calls, changedAt] = [now, Date.now()];
+    if ((calls > 0 && Date.now() - changedAt > QUIET_MS) || Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 200));
   }
-  const calls = await carrierCalls(orderId);
-  if (queue.waiting + queue.inFlight === 0 && calls.length < RETRY) {
-    return `it was received ${calls.length} time(s), and it is gone: not shipped, not in the queue, not in the dead-letter queue. Lambda deleted it because the consumer reported success (an error caught and not reported, or batchItemFailures returned while partialResponses is off, which Lambda ignores)`;
-  }
-  return `the carrier was called ${calls.length} time(s) for it, and the Fulfilment queue still holds ${queue.waiting + queue.inFlight} message(s)`;
 }
 
 step(
@@ -215,24 +280,16 @@ step(
     const stored = await http("GET", api(`/v1/orders/${orderId}`));
     expectThat(stored.status === 200, "the order to be stored", describe(stored));
 
-    // The message is on the queue, or shipping already took it from there.
-    const found = await until(8_000, async () => {
-      if ((await carrierCalls(orderId)).length > 0 || (await shipment(orderId))) return "consumed";
-      // a look that leaves every message visible, for the consumer (if any) to take
-      const { Messages = [] } = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: lab.output("fulfilmentQueue"),
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: 0,
-        }),
-      );
-      const message = Messages.find((m) => orderIdOf(m.Body) === orderId);
-      return message ? (JSON.parse(message.Body ?? "") as OrderPlaced) : undefined;
-    });
+    // Shipping takes it from the queue, or, before there is a consumer, it waits there. Look into
+    // the queue only when shipping has not taken it: every receive counts toward the redrive.
+    const consumed = await until(10_000, async () =>
+      (await carrierCalls(orderId)).length > 0 || (await shipment(orderId)) ? "consumed" : undefined,
+    );
+    const found = consumed ?? (await findInQueue(orderId));
     expectThat(
       found !== undefined,
       "the order's OrderPlaced message on the Fulfilment queue",
-      "in 8 s it was neither in the queue nor taken by shipping",
+      `it is neither in the queue nor taken by shipping (${await whyNotConsumed()})`,
     );
     if (found !== "consumed") {
       const expected = { type: "OrderPlaced", orderId, sku: "accelerate", quantity: 1, email: "checker@example.com" };
@@ -249,7 +306,7 @@ step(
 step(
   "ship",
   async () => {
-    consumerName();
+    await expectSubscribable();
     const plain = orderPlaced("example.com");
     const flaky = orderPlaced("flaky.example");
     await send(plain);
@@ -274,14 +331,14 @@ step(
       `it does not allow ${denied.join(", ")} on the Fulfilment queue: on AWS, Lambda refuses the subscription`,
     );
 
-    const retried = await until(15_000, () => shipment(flaky.orderId));
+    const retried = await untilDoneOrQuiet(15_000, [flaky.orderId], async () => !!(await shipment(flaky.orderId)));
     const calls = await carrierCalls(flaky.orderId);
     expectThat(
-      retried !== undefined,
+      retried,
       "the order whose first carrier call failed (flaky.example) to ship when its message came back",
       calls.length === 1
-        ? "the carrier failed once and was never called again: the message was not delivered again, or its next delivery skipped the order. The failure must reach Lambda, and nothing the failed attempt left behind may make the retry skip it"
-        : `after 15 s there is no shipment; the carrier's calls for it were: ${calls.join(", ") || "none"}`,
+        ? `the carrier failed once and was never called again: the failure never reached Lambda, or the next delivery did nothing. ${LOST}`
+        : `there is no shipment; the carrier's calls for it were: ${calls.join(", ") || "none"}`,
     );
   },
   45_000,
@@ -290,21 +347,21 @@ step(
 step(
   "dead-letter",
   async () => {
-    consumerName();
-    lab.output("deadLetterQueue");
+    await expectSubscribable();
+    await expectRedrive();
     const poison = orderPlaced("poison.example");
     const after = orderPlaced("example.com");
     await send(poison);
     await send(after);
 
-    await until(20_000, async () => {
+    await untilDoneOrQuiet(20_000, [poison.orderId], async () => {
       await drainDeadLetters();
-      return deadLettered.has(poison.orderId) ? true : undefined;
+      return deadLettered.has(poison.orderId);
     });
     expectThat(
       deadLettered.has(poison.orderId),
       `the poison order's message (the carrier refuses poison.example every time) in the dead-letter queue after ${RETRY} receives`,
-      `after 20 s it is not there: ${await whyNotDeadLettered(poison.orderId)}`,
+      `it is not there: ${await whyNotDeadLettered(poison.orderId)}`,
     );
     expectThat(
       (await shipment(after.orderId)) !== undefined,
@@ -318,19 +375,19 @@ step(
 step(
   "partial-batch",
   async () => {
-    consumerName();
-    lab.output("deadLetterQueue");
+    await expectSubscribable();
+    await expectRedrive();
     const poison = orderPlaced("poison.example");
     const good = [orderPlaced("example.com"), orderPlaced("example.com"), orderPlaced("example.com")];
     // one SendMessageBatch: the messages arrive together, and the consumer gets them in one batch
     await send(good[0]!, poison, good[1]!, good[2]!);
 
-    const settled = async () => {
+    const orderIds = [poison, ...good].map((o) => o.orderId);
+    await untilDoneOrQuiet(20_000, orderIds, async () => {
       await drainDeadLetters();
       const shipped = await Promise.all(good.map((g) => shipment(g.orderId)));
-      return deadLettered.has(poison.orderId) && shipped.every(Boolean) ? true : undefined;
-    };
-    await until(20_000, settled);
+      return deadLettered.has(poison.orderId) && shipped.every(Boolean);
+    });
 
     const notShipped: number[] = [];
     for (const [i, g] of good.entries()) if (!(await shipment(g.orderId))) notShipped.push(i + 1);
@@ -358,7 +415,7 @@ step(
 step(
   "idempotent",
   async () => {
-    consumerName();
+    await expectSubscribable();
     const order = orderPlaced("example.com");
     // at-least-once delivery: two copies at once, and one more after the order has shipped
     await send(order, order);
@@ -378,7 +435,9 @@ step(
     expectThat(
       times === 1,
       "an order whose message arrived three times to be booked with the carrier once",
-      `it was booked ${times} times: each delivery of the same message booked it again`,
+      times === 0
+        ? "it was never booked"
+        : "it was booked more than once: each delivery of the same message booked it again",
     );
   },
   45_000,
