@@ -2,7 +2,7 @@
 // bundle lands under .sst/local/build/<function>/ so that bare imports left
 // external ("sst", "@aws-sdk/*") resolve from the project's node_modules.
 // A failure comes back as the error Lambda's runtime would report at init.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { BuildFailure } from "esbuild";
@@ -18,8 +18,13 @@ const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs",
 const REQUIRE_SHIM =
   'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 
+/**
+ * A lab's starter and solution give their functions the same physical names, and
+ * both may run at once (verify, tests): the handler's path keeps their bundles apart.
+ */
 export function buildDirOf(fn: FunctionSpec): string {
-  return path.join(LOCAL_DIR, "build", fn.name);
+  const source = createHash("sha256").update(fn.handler).digest("hex").slice(0, 8);
+  return path.join(LOCAL_DIR, "build", `${fn.name}-${source}`);
 }
 
 /** "src/orders.create" → the module "src/orders" and the export "create", split as Lambda splits it */
