@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default on 2 cores is one worker; most tests wait on local clouds and child
+    // processes rather than compute, so three files at a time roughly halves the run.
+    maxWorkers: 3,
   },
 });

@@ -237,7 +237,7 @@ async function whyNotDeadLettered(orderId: string): Promise<string> {
   return `the carrier was called ${calls} time(s) for it, and the Fulfilment queue still holds ${queue.waiting + queue.inFlight} message(s)`;
 }
 
-const QUIET_MS = 6_000;
+const QUIET_MS = 8_000;
 
 /**
  * Waits until `done`, or until `ms` have passed, or until the carrier has had
@@ -282,7 +282,7 @@ step(
 
     // Shipping takes it from the queue, or, before there is a consumer, it waits there. Look into
     // the queue only when shipping has not taken it: every receive counts toward the redrive.
-    const consumed = await until(10_000, async () =>
+    const consumed = await until(20_000, async () =>
       (await carrierCalls(orderId)).length > 0 || (await shipment(orderId)) ? "consumed" : undefined,
     );
     const found = consumed ?? (await findInQueue(orderId));
@@ -312,7 +312,7 @@ step(
     await send(plain);
     await send(flaky);
 
-    const shipped = await until(10_000, () => shipment(plain.orderId));
+    const shipped = await until(20_000, () => shipment(plain.orderId));
     expectThat(
       shipped !== undefined,
       "an OrderPlaced message to become a shipment (GET /v1/shipments/{orderId} with status shipped)",
@@ -341,7 +341,7 @@ step(
         : `there is no shipment; the carrier's calls for it were: ${calls.join(", ") || "none"}`,
     );
   },
-  45_000,
+  60_000,
 );
 
 step(
@@ -369,7 +369,7 @@ step(
       "it has no shipment",
     );
   },
-  45_000,
+  60_000,
 );
 
 step(
@@ -409,7 +409,7 @@ step(
       `it is not there: ${await whyNotDeadLettered(poison.orderId)}`,
     );
   },
-  45_000,
+  60_000,
 );
 
 step(
@@ -419,7 +419,7 @@ step(
     const order = orderPlaced("example.com");
     // at-least-once delivery: two copies at once, and one more after the order has shipped
     await send(order, order);
-    const shipped = await until(10_000, () => shipment(order.orderId));
+    const shipped = await until(20_000, () => shipment(order.orderId));
     expectThat(shipped !== undefined, "the order to ship", `after 10 s it has no shipment: ${await whyNotConsumed()}`);
     await send(order);
     const sentAt = Date.now();
@@ -440,5 +440,5 @@ step(
         : "it was booked more than once: each delivery of the same message booked it again",
     );
   },
-  45_000,
+  60_000,
 );

@@ -26,7 +26,7 @@ const APPROVED = "4242424242424242";
 const DECLINED = "4000000000000002";
 const SOURCE = "shop.orders";
 /** how long a subscriber may take to see an event; the bus delivers in well under a second */
-const DELIVERY_MS = 8_000;
+const DELIVERY_MS = 20_000;
 /** after the bus has delivered to analytics, how long to watch for a late effect elsewhere */
 const GRACE_MS = 1_500;
 
