@@ -8,11 +8,11 @@
 //
 //   node bench/eventbridge-latency.ts
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { startEdge } from "../course/cloud/edge/server.ts";
 import { EventBridgeService } from "../course/cloud/eventbridge/index.ts";
 import type { InvokeResult, Invoker } from "../course/cloud/lambda/invoker.ts";
 import type { QueueDelivery } from "../course/cloud/queue-delivery.ts";
 import type { RuleSpec } from "../course/graph/model.ts";
+import { bareEdge } from "./bare-edge.ts";
 import { heading, mean, ms, percentile, type Row } from "./stats.ts";
 
 const WARMUP = 50;
@@ -60,14 +60,9 @@ function summary(label: string, samples: readonly number[]): string {
 }
 
 export async function run(): Promise<Row[]> {
-  const events = new EventBridgeService({ buses: [], rules: [rule], invoker, queues });
-  const edge = await startEdge({
-    port: 0,
-    services: () => [events],
-    httpApis: () => undefined,
-    principalOf: (accessKeyId) => ({ kind: "learner", accessKeyId, arn: "arn:aws:iam::000000000000:user/learner" }),
-    describe: () => ({ course: "bench" }),
-  });
+  const { edge, service: events } = await bareEdge(
+    () => new EventBridgeService({ buses: [], rules: [rule], invoker, queues }),
+  );
   const client = new EventBridgeClient({
     endpoint: edge.url,
     region: "us-east-1",

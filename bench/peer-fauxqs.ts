@@ -12,8 +12,8 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
-import { startEdge } from "../course/cloud/edge/server.ts";
 import { SqsService } from "../course/cloud/sqs/index.ts";
+import { bareEdge } from "./bare-edge.ts";
 import { benchTool, errorText, heading, missing, type Row, table } from "./stats.ts";
 
 const MESSAGES = 10_000;
@@ -66,15 +66,7 @@ async function workload(endpoint: string): Promise<Outcome> {
 }
 
 async function ours(): Promise<Outcome> {
-  let sqs: SqsService | undefined;
-  const edge = await startEdge({
-    port: 0,
-    services: () => (sqs ? [sqs] : []),
-    httpApis: () => undefined,
-    principalOf: (accessKeyId) => ({ kind: "learner", accessKeyId, arn: "arn:aws:iam::000000000000:user/bench" }),
-    describe: () => ({ course: "bench" }),
-  });
-  sqs = new SqsService({ queues: [], edgeUrl: edge.url });
+  const { edge, service: sqs } = await bareEdge((edgeUrl) => new SqsService({ queues: [], edgeUrl }));
   try {
     return await workload(edge.url);
   } finally {

@@ -6,9 +6,9 @@
 //
 //   node bench/sqs-mapping.ts
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { startEdge } from "../course/cloud/edge/server.ts";
 import type { InvokeResult, Invoker } from "../course/cloud/lambda/invoker.ts";
 import { DEFAULT_CONCURRENCY, SqsEventSourceMappings, type SqsRecord, SqsService } from "../course/cloud/sqs/index.ts";
+import { bareEdge } from "./bare-edge.ts";
 import { errorText, heading, ms, percentile, type Row, table } from "./stats.ts";
 
 const WARMUP_MESSAGES = 1_000;
@@ -56,16 +56,7 @@ async function waitFor(condition: () => boolean): Promise<void> {
 
 export async function run(): Promise<Row[]> {
   heading(`SQS → mapping → handler → delete (${MESSAGES} messages, ${SENDERS} senders, fake invoker)`);
-  let sqs: SqsService | undefined;
-  const edge = await startEdge({
-    port: 0,
-    services: () => (sqs ? [sqs] : []),
-    httpApis: () => undefined,
-    principalOf: (accessKeyId) => ({ kind: "learner", accessKeyId, arn: "arn:aws:iam::000000000000:user/bench" }),
-    describe: () => ({ course: "bench" }),
-  });
-  const service = new SqsService({ queues: [], edgeUrl: edge.url });
-  sqs = service;
+  const { edge, service } = await bareEdge((edgeUrl) => new SqsService({ queues: [], edgeUrl }));
   const queueUrl = service.engine.createQueue(QUEUE, {}).url;
   const invoker = new CountingInvoker();
   const mappings = new SqsEventSourceMappings({
