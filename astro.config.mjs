@@ -1,6 +1,6 @@
 // The course website: Astro + Starlight, built from site/ into dist/.
 // Chapter order, titles and the sidebar come from the lab manifests in
-// test/labs/*/manifest.ts, so the site never repeats what a manifest says.
+// test/checkers/*/manifest.ts, so the site never repeats what a manifest says.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,7 +10,7 @@ import { defineConfig } from "astro/config";
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const labsDir = path.join(root, "test", "labs");
+const labsDir = path.join(root, "test", "checkers");
 const slugs = fs
   .readdirSync(labsDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name) && fs.existsSync(path.join(labsDir, d.name, "manifest.ts")))

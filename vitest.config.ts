@@ -4,14 +4,14 @@ import { BaseSequencer } from "vitest/node";
 
 /**
  * Vitest starts the largest files first, and the longest files here are the smallest:
- * test/labs-dev/lab-NN-slug.test.ts, three lines each that run a lab's whole dev check.
+ * test/checkers/NN-slug/dev.test.ts, three lines each that run a lab's whole dev check.
  * Starting them first, later labs (heavier) before earlier ones, keeps them from
  * finishing alone at the end of the run.
  */
 class LabsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const lab = (spec: TestSpecification) => /\/labs-dev\/lab-(\d\d)-/.exec(spec.moduleId)?.[1];
+    const lab = (spec: TestSpecification) => /\/checkers\/(\d\d)-[^/]+\/dev\.test\.ts$/.exec(spec.moduleId)?.[1];
     const labs = sorted.filter(lab).sort((a, b) => Number(lab(b)) - Number(lab(a)));
     return [...labs, ...sorted.filter((spec) => !lab(spec))];
   }

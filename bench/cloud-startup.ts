@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { readRunning } from "../course/cloud/registry.ts";
-import { freePort } from "../course/labs/actions.ts";
+import { freePort } from "../course/lab-runner/actions.ts";
 import { BIN, errorText, heading, median, missing, ROOT, type Row, seconds } from "./stats.ts";
 
 export const LAB = "00-first-function";

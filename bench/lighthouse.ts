@@ -10,7 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../course/labs/actions.ts";
+import { freePort } from "../course/lab-runner/actions.ts";
 import { CHROMIUM_FLAGS } from "../test/helpers/chromium.ts";
 import { BIN, benchTool, errorText, heading, missing, ms, ROOT, type Row, table } from "./stats.ts";
 

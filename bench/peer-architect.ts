@@ -9,7 +9,7 @@
 //   (npm run bench prints ours/peer from the same run)
 import fs from "node:fs";
 import path from "node:path";
-import { freePort } from "../course/labs/actions.ts";
+import { freePort } from "../course/lab-runner/actions.ts";
 import { CONNECTIONS, DURATION_S, type HttpResult, orderLoad, postOne, sequential } from "./http.ts";
 import {
   BENCH_DIR,

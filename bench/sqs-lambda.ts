@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { startLocalCloud } from "../course/cloud/local-cloud.ts";
-import { freePort } from "../course/labs/actions.ts";
+import { freePort } from "../course/lab-runner/actions.ts";
 import { LOCAL_DIR } from "../course/paths.ts";
 import { errorText, heading, ROOT, type Row, table } from "./stats.ts";
 

@@ -1,6 +1,6 @@
 // The checker's results, for people (one line per step) and for programs
 // (JSON for the site, the board and CI).
-import type { LabManifest } from "../labs/manifest.ts";
+import type { LabManifest } from "../lab-runner/manifest.ts";
 
 export type StepStatus = "passed" | "failed" | "skipped";
 

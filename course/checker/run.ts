@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TestCase } from "vitest/node";
-import { LABS_DIR, loadManifest } from "../labs/catalog.ts";
-import type { LabManifest } from "../labs/manifest.ts";
+import { CHECKERS_DIR, loadManifest } from "../lab-runner/catalog.ts";
+import type { LabManifest } from "../lab-runner/manifest.ts";
 import { ROOT } from "../paths.ts";
 import { type CheckReport, docsLink, type StepResult } from "./report.ts";
 import { type CheckTarget, targetToEnv } from "./target.ts";
@@ -18,7 +18,7 @@ export interface RunCheckOptions {
 export async function runChecker(options: RunCheckOptions): Promise<CheckReport> {
   const { target } = options;
   const manifest = await loadManifest(target.lab);
-  const file = path.join(LABS_DIR, target.lab, "checker.ts");
+  const file = path.join(CHECKERS_DIR, target.lab, "checker.ts");
   if (!fs.existsSync(file)) throw new Error(`lab ${target.lab} has no checker yet (it is ${manifest.status}).`);
 
   const results = new Map<string, StepResult>();

@@ -1,9 +1,9 @@
 // The companion API the site's lab panel calls. Every action is one of the
-// functions the `course` command uses (course/labs/actions.ts).
+// functions the `course` command uses (course/lab-runner/actions.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LocalCloud } from "../cloud/local-cloud.ts";
 import { readRunning } from "../cloud/registry.ts";
-import { checkRunningLab, DEFAULT_PORT, downLab, labStatuses, upLab } from "../labs/actions.ts";
+import { checkRunningLab, DEFAULT_PORT, downLab, labStatuses, upLab } from "../lab-runner/actions.ts";
 import type { Guard } from "./guard.ts";
 
 export interface ApiState {

@@ -6,7 +6,7 @@ import { ROOT } from "../paths.ts";
 import { SITE_DIR } from "./server.ts";
 
 /** What the site is built from; the pattern playground bundles the EventBridge matcher. */
-const SOURCES = ["site", "test/labs", "labs", "solutions", "astro.config.mjs", "course/cloud/events/pattern"];
+const SOURCES = ["site", "test/checkers", "labs", "solutions", "astro.config.mjs", "course/cloud/events/pattern"];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;

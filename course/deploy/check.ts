@@ -3,8 +3,8 @@
 // and stage, and SDK clients on the default credential chain.
 import type { CheckReport, StepResult } from "../checker/report.ts";
 import { CourseError } from "../errors.ts";
-import { judgeLab } from "../labs/actions.ts";
-import { loadManifest } from "../labs/catalog.ts";
+import { judgeLab } from "../lab-runner/actions.ts";
+import { loadManifest } from "../lab-runner/catalog.ts";
 import { callerIdentity } from "./aws.ts";
 import { deploymentOf, labsAt } from "./store.ts";
 

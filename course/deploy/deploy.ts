@@ -3,8 +3,8 @@
 // then SST; afterwards the outputs are kept per lab and stage for `check`.
 import fs from "node:fs";
 import { CourseError } from "../errors.ts";
-import { loadManifest } from "../labs/catalog.ts";
-import type { LabManifest } from "../labs/manifest.ts";
+import { loadManifest } from "../lab-runner/catalog.ts";
+import type { LabManifest } from "../lab-runner/manifest.ts";
 import { OUTPUTS_FILE } from "../paths.ts";
 import { callerIdentity, type Identity, resolveRegion } from "./aws.ts";
 import { checkSstCanRun, runSst } from "./sst.ts";

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { evaluateApp } from "../graph/evaluate.ts";
-import { loadCatalog } from "../labs/catalog.ts";
+import { loadCatalog } from "../lab-runner/catalog.ts";
 import { ROOT } from "../paths.ts";
 
 export const SST_ENV_FILE = path.join(ROOT, "sst-env.d.ts");

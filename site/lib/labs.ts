@@ -1,11 +1,11 @@
 // The lab manifests, read (never copied) by every page and component of the site.
-// Vite bundles test/labs/*/manifest.ts at build time; each one validates itself
-// with the schema in course/labs/manifest.ts when it is imported.
-import type { LabManifest, LabStep } from "../../course/labs/manifest.ts";
+// Vite bundles test/checkers/*/manifest.ts at build time; each one validates itself
+// with the schema in course/lab-runner/manifest.ts when it is imported.
+import type { LabManifest, LabStep } from "../../course/lab-runner/manifest.ts";
 
 export type { LabManifest, LabStep };
 
-const modules = import.meta.glob<{ default: LabManifest }>("../../test/labs/*/manifest.ts", { eager: true });
+const modules = import.meta.glob<{ default: LabManifest }>("../../test/checkers/*/manifest.ts", { eager: true });
 
 /** Every lab, in chapter order. */
 export const labs: LabManifest[] = Object.values(modules)
@@ -15,7 +15,7 @@ export const labs: LabManifest[] = Object.values(modules)
 export function getLab(slug: string): LabManifest {
   const lab = labs.find((l) => l.slug === slug);
   if (!lab)
-    throw new Error(`No lab manifest for "${slug}" in test/labs/. Known: ${labs.map((l) => l.slug).join(", ")}`);
+    throw new Error(`No lab manifest for "${slug}" in test/checkers/. Known: ${labs.map((l) => l.slug).join(", ")}`);
   return lab;
 }
 

@@ -6,7 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { freePort } from "../../course/labs/actions.ts";
+import { freePort } from "../../course/lab-runner/actions.ts";
 import { ROOT } from "../../course/paths.ts";
 
 const state = fs.mkdtempSync(path.join(os.tmpdir(), "course-cli-"));

@@ -8,7 +8,7 @@ import { ROOT } from "../../course/paths.ts";
 
 const state = fs.mkdtempSync(path.join(os.tmpdir(), "course-up-errors-"));
 process.env.COURSE_RUNNING_FILE = path.join(state, "running.json");
-const { freePort, upLab } = await import("../../course/labs/actions.ts");
+const { freePort, upLab } = await import("../../course/lab-runner/actions.ts");
 const folder = "zz-duplicate-names";
 const dir = path.join(ROOT, "labs", folder);
 

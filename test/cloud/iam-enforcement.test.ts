@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type LocalCloud, startLocalCloud } from "../../course/cloud/local-cloud.ts";
 import { credentialsFor } from "../../course/cloud/principals.ts";
 import type { FunctionSpec, TableSpec } from "../../course/graph/model.ts";
-import { freePort } from "../../course/labs/actions.ts";
+import { freePort } from "../../course/lab-runner/actions.ts";
 import { LOCAL_DIR, ROOT } from "../../course/paths.ts";
 
 const folder = `zz-iam-${process.pid}`;

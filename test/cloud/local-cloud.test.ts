@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type LocalCloud, startLocalCloud } from "../../course/cloud/local-cloud.ts";
-import { freePort } from "../../course/labs/actions.ts";
+import { freePort } from "../../course/lab-runner/actions.ts";
 import { LOCAL_DIR, ROOT } from "../../course/paths.ts";
 
 // A throwaway copy of the solution: the glob import in infra/load-lab.ts serves it like any lab.

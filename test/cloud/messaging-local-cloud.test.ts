@@ -10,7 +10,7 @@ import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/c
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type LocalCloud, startLocalCloud } from "../../course/cloud/local-cloud.ts";
-import { freePort } from "../../course/labs/actions.ts";
+import { freePort } from "../../course/lab-runner/actions.ts";
 import { LOCAL_DIR, ROOT } from "../../course/paths.ts";
 
 const folder = `zz-messaging-cloud-${process.pid}`;

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Evaluation } from "../../course/graph/evaluate.ts";
 import type { RecordedResource } from "../../course/graph/mocks.ts";
-import type { LabManifest } from "../../course/labs/manifest.ts";
+import type { LabManifest } from "../../course/lab-runner/manifest.ts";
 import { PLATFORM_DIR } from "../../course/paths.ts";
 
 export interface AuditContext {

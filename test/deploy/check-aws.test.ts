@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type LocalCloud, startLocalCloud } from "../../course/cloud/local-cloud.ts";
-import { freePort } from "../../course/labs/actions.ts";
+import { freePort } from "../../course/lab-runner/actions.ts";
 import { type FakeAws, startFakeAws } from "./fake-aws.ts";
 import { cleanEnv, course, FAKE_KEYS, writeFakeSst } from "./helpers.ts";
 

@@ -13,14 +13,14 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RUNNING_FILE, readRunning } from "../../course/cloud/registry.ts";
 import { type Companion, startCompanion } from "../../course/companion/server.ts";
-import { freePort } from "../../course/labs/actions.ts";
-import type { LabManifest } from "../../course/labs/manifest.ts";
+import { freePort } from "../../course/lab-runner/actions.ts";
+import type { LabManifest } from "../../course/lab-runner/manifest.ts";
 import { OUTPUTS_FILE } from "../../course/paths.ts";
 import { PROGRESS_FILE } from "../../course/progress.ts";
+import manifest00 from "../checkers/00-first-function/manifest.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { makeSiteCopy, type SiteCopy } from "../helpers/site-copy.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
-import manifest00 from "../labs/00-first-function/manifest.ts";
 
 const LAB: LabManifest = manifest00;
 const SHOTS = process.env.COMPANION_SHOTS ?? "/tmp";

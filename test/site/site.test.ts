@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LabManifest } from "../../course/labs/manifest.ts";
+import type { LabManifest } from "../../course/lab-runner/manifest.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
 
@@ -23,7 +23,7 @@ let site: StaticServer;
 let manifests: LabManifest[];
 
 async function loadManifests(): Promise<LabManifest[]> {
-  const dir = path.join(ROOT, "test", "labs");
+  const dir = path.join(ROOT, "test", "checkers");
   const slugs = fs
     .readdirSync(dir)
     .filter((d) => /^\d\d-/.test(d))

@@ -19,7 +19,7 @@ export default defineCommand({
   },
   async run({ positionals, values }) {
     // Loaded on first use, so `course --help` starts fast.
-    const { checkRunningLab } = await import("../../labs/actions.ts");
+    const { checkRunningLab } = await import("../../lab-runner/actions.ts");
     const lab = positionals[0];
     if (!lab) throw new CourseError("Which lab? e.g. `npx course check 00-first-function`.");
     const quiet = Boolean(values.json);

@@ -19,7 +19,7 @@ export default defineCommand({
   options: { port: { type: "string", default: String(DEFAULT_PORT), description: "the port `course up` will use" } },
   async run({ values }) {
     // Loaded on first use, so `course --help` starts fast.
-    const { portFree } = await import("../../labs/actions.ts");
+    const { portFree } = await import("../../lab-runner/actions.ts");
     const port = Number(values.port);
     const major = Number(process.versions.node.split(".")[0]);
     const running = readRunning();

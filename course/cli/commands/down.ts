@@ -7,7 +7,7 @@ export default defineCommand({
   options: {},
   async run() {
     // Loaded on first use, so `course --help` starts fast.
-    const { downLab } = await import("../../labs/actions.ts");
+    const { downLab } = await import("../../lab-runner/actions.ts");
     const stopped = await downLab();
     console.log(stopped ? `Stopped lab ${stopped.lab} (pid ${stopped.pid}).` : "Nothing was running.");
     return 0;

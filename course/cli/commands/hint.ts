@@ -1,5 +1,5 @@
 import { CourseError } from "../../errors.ts";
-import { loadManifest } from "../../labs/catalog.ts";
+import { loadManifest } from "../../lab-runner/catalog.ts";
 import { labProgress, unlockHint } from "../../progress.ts";
 import { defineCommand } from "../command.ts";
 

@@ -7,7 +7,7 @@ export default defineCommand({
   options: { json: { type: "boolean", description: "print JSON for programs" } },
   async run({ values }) {
     // Loaded on first use, so `course --help` starts fast.
-    const { labStatuses } = await import("../../labs/actions.ts");
+    const { labStatuses } = await import("../../lab-runner/actions.ts");
     const labs = await labStatuses();
     if (values.json) {
       console.log(JSON.stringify(labs, null, 2));

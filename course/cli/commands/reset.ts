@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import readline from "node:readline/promises";
 import { CourseError } from "../../errors.ts";
-import { loadManifest } from "../../labs/catalog.ts";
+import { loadManifest } from "../../lab-runner/catalog.ts";
 import { ROOT } from "../../paths.ts";
 import { defineCommand } from "../command.ts";
 

@@ -34,7 +34,7 @@ export default defineCommand({
   },
   async run({ positionals, values }) {
     // Loaded on first use, so `course --help` starts fast.
-    const { upLab } = await import("../../labs/actions.ts");
+    const { upLab } = await import("../../lab-runner/actions.ts");
     const lab = positionals[0];
     if (!lab)
       throw new CourseError("Which lab? e.g. `npx course up 00-first-function` (`npx course list` shows them).");

@@ -9,7 +9,7 @@ export default defineCommand({
   options: {},
   async run() {
     // Loaded on first use, so `course --help` starts fast.
-    const { verifyAll } = await import("../../labs/verify.ts");
+    const { verifyAll } = await import("../../lab-runner/verify.ts");
     const running = readRunning();
     if (running)
       throw new CourseError(

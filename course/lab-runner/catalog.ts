@@ -4,18 +4,19 @@ import path from "node:path";
 import { ROOT } from "../paths.ts";
 import type { LabManifest } from "./manifest.ts";
 
-export const LABS_DIR = path.join(ROOT, "test", "labs");
+/** one folder per lab: its manifest, checker, probes, planted mistakes and dev test */
+export const CHECKERS_DIR = path.join(ROOT, "test", "checkers");
 
 export function labSlugs(): string[] {
   return fs
-    .readdirSync(LABS_DIR, { withFileTypes: true })
+    .readdirSync(CHECKERS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name))
     .map((d) => d.name)
     .sort();
 }
 
 export async function loadManifest(slug: string): Promise<LabManifest> {
-  const file = path.join(LABS_DIR, slug, "manifest.ts");
+  const file = path.join(CHECKERS_DIR, slug, "manifest.ts");
   if (!fs.existsSync(file)) throw new UnknownLabError(slug);
   return ((await import(file)) as { default: LabManifest }).default;
 }

@@ -3,16 +3,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { LABS_DIR, loadCatalog } from "../../course/labs/catalog.ts";
+import { CHECKERS_DIR, loadCatalog } from "../../course/lab-runner/catalog.ts";
 
 const ready = (await loadCatalog()).filter((m) => m.status === "ready").map((m) => m.slug);
 
-test.each(ready)("%s has its dev-check file test/labs-dev/lab-<slug>.test.ts", (lab) => {
+test.each(ready)("%s has its dev-check file test/checkers/lab-<slug>.test.ts", (lab) => {
   expect(fs.existsSync(path.join(import.meta.dirname, `lab-${lab}.test.ts`))).toBe(true);
 });
 
 test.each(ready)("%s's checker names no local address or local-only path", (lab) => {
-  const source = fs.readFileSync(path.join(LABS_DIR, lab, "checker.ts"), "utf8");
+  const source = fs.readFileSync(path.join(CHECKERS_DIR, lab, "checker.ts"), "utf8");
   for (const localOnly of ["127.0.0.1", "localhost", "_course", "_aws/", "4566"])
     expect(source).not.toContain(localOnly);
 });

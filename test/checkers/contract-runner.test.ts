@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { runContract } from "../../course/checker/contract.ts";
 import { ROOT } from "../../course/paths.ts";
-import { DEFECTS, type ReferenceShops, startReferenceShops } from "../labs/01-monolith/reference-shop.ts";
+import { DEFECTS, type ReferenceShops, startReferenceShops } from "./01-monolith/reference-shop.ts";
 
 let shops: ReferenceShops;
 const broken = path.join(ROOT, "labs", `zz-contract-runner-${process.pid}`);

@@ -1,4 +1,4 @@
-import { defineLab } from "../../../course/labs/manifest.ts";
+import { defineLab } from "../../../course/lab-runner/manifest.ts";
 
 export default defineLab({
   schemaVersion: 1,

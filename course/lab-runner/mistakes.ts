@@ -7,7 +7,7 @@ import path from "node:path";
 import type { CheckReport } from "../checker/report.ts";
 import { formatStep } from "../checker/report.ts";
 import { ROOT } from "../paths.ts";
-import { LABS_DIR } from "./catalog.ts";
+import { CHECKERS_DIR } from "./catalog.ts";
 import { checkOnce } from "./verify.ts";
 
 export interface Mistake {
@@ -18,7 +18,7 @@ export interface Mistake {
 }
 
 export function mistakesOf(lab: string): Mistake[] {
-  const dir = path.join(LABS_DIR, lab, "mistakes");
+  const dir = path.join(CHECKERS_DIR, lab, "mistakes");
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)

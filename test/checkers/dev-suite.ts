@@ -12,9 +12,9 @@ import * as sns from "@aws-sdk/client-sns";
 import * as sqs from "@aws-sdk/client-sqs";
 import { describe, expect, test } from "vitest";
 import type { CallRecord } from "../../course/cloud/edge/server.ts";
-import { loadManifest } from "../../course/labs/catalog.ts";
-import { checkMistake, goldenText, mistakesOf } from "../../course/labs/mistakes.ts";
-import { verifyLab } from "../../course/labs/verify.ts";
+import { loadManifest } from "../../course/lab-runner/catalog.ts";
+import { checkMistake, goldenText, mistakesOf } from "../../course/lab-runner/mistakes.ts";
+import { verifyLab } from "../../course/lab-runner/verify.ts";
 
 const LAMBDA_REST = /^\/20\d\d-\d\d-\d\d\/functions(\/|$)/;
 const CLIENTS: Record<string, Record<string, unknown>> = { dynamodb, logs, sqs, sns, events: eventbridge, iam };

@@ -1,0 +1,3 @@
+import { labDevSuite } from "../dev-suite.ts";
+
+await labDevSuite("00-first-function");

@@ -1,3 +1,0 @@
-import { labDevSuite } from "./lab-suite.ts";
-
-await labDevSuite("01-monolith");

@@ -1,3 +1,0 @@
-import { labDevSuite } from "./lab-suite.ts";
-
-await labDevSuite("04-events");
