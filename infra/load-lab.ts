@@ -1,5 +1,7 @@
-// Picks the lab's infra.ts (starter or solution) that sst.config.ts runs.
-// esbuild bundles every lab's infra.ts through the glob imports below.
+// Runs the lab's infra.ts (starter or solution) that sst.config.ts loads.
+// The `course` command selects the lab: this static import makes a bundler read
+// that one lab only (course/graph/selected-lab.ts says how).
+import selectedInfra, { from, lab } from "../.sst/course/selected-lab";
 import { courseTags, tagEveryResource } from "./tags";
 
 export interface LabContext {
@@ -10,11 +12,15 @@ export interface LabContext {
 export type LabInfra = (ctx: LabContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export async function loadLab(): Promise<Record<string, unknown>> {
-  const lab = process.env.COURSE_LAB ?? "00-first-function";
-  const from = process.env.COURSE_FROM === "solutions" ? "solutions" : "labs";
+  const wanted = process.env.COURSE_LAB ?? "00-first-function";
+  const wantedFrom = process.env.COURSE_FROM === "solutions" ? "solutions" : "labs";
+  if (wanted !== lab || wantedFrom !== from) {
+    throw new Error(
+      `COURSE_LAB=${wanted} (${wantedFrom}) but ${from}/${lab} is the lab selected for SST. ` +
+        `Run \`npx course deploy ${wanted}\` rather than \`sst\` itself.`,
+    );
+  }
   // Before the lab creates anything: a transformation only reaches resources made after it.
   tagEveryResource(courseTags(lab, $app.stage));
-  const mod: { default: LabInfra } =
-    from === "solutions" ? await import(`../solutions/${lab}/infra.ts`) : await import(`../labs/${lab}/infra.ts`);
-  return mod.default({ dir: `${from}/${lab}` });
+  return (selectedInfra as LabInfra)({ dir: `${from}/${lab}` });
 }

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { CourseError } from "../errors.ts";
+import { writeSelectedLab } from "../graph/selected-lab.ts";
 import { ROOT } from "../paths.ts";
 
 /** Go's os.UserConfigDir() + "/sst", where SST keeps bin/pulumi (pkg/global/global.go). */
@@ -62,6 +63,8 @@ export interface SstRun {
 
 /** `sst <command> --stage S` for one lab's app, streaming its output line by line; resolves to its exit code. */
 export function runSst(run: SstRun): Promise<number> {
+  // SST bundles sst.config.ts itself: the selected lab is the one infra/load-lab.ts imports.
+  writeSelectedLab(run.lab, run.from);
   return new Promise((resolve, reject) => {
     const child = spawn(sstBin(), [run.command, "--stage", run.stage], {
       cwd: ROOT,

@@ -9,6 +9,7 @@ import { CONFIG_FILE, ensureDir, LOCAL_DIR, PLATFORM_DIR, ROOT } from "../paths.
 import type { ChildOptions } from "./child.ts";
 import type { RecordedResource } from "./mocks.ts";
 import type { CloudGraph } from "./model.ts";
+import { selectedLabModule } from "./selected-lab.ts";
 
 export interface EvaluateOptions {
   lab: string;
@@ -83,7 +84,7 @@ export async function evaluateApp(options: EvaluateOptions): Promise<Evaluation>
     return { graph, resources, app, cached: true, inputs: cached.inputs };
   }
   removeStaleBundles();
-  const { bundle, inputs } = await bundleConfig(options.configFile ?? CONFIG_FILE);
+  const { bundle, inputs } = await bundleConfig(options.configFile ?? CONFIG_FILE, options);
   const result = await runChild(bundle, { ...options, edgeUrl: EDGE_PLACEHOLDER });
   if (!process.env.COURSE_KEEP_BUNDLE) fs.rmSync(bundle, { force: true });
   fs.writeFileSync(
@@ -140,7 +141,15 @@ function removeStaleBundles(): void {
   }
 }
 
-async function bundleConfig(configFile: string): Promise<{ bundle: string; inputs: string[] }> {
+/** esbuild namespace of the in-memory selected-lab module */
+const SELECTED_LAB = "course-selected-lab";
+
+async function bundleConfig(
+  configFile: string,
+  options: EvaluateOptions,
+): Promise<{ bundle: string; inputs: string[] }> {
+  const folder = options.folder ?? options.lab;
+  const infraFile = path.join(ROOT, options.from, folder, "infra.ts");
   const outfile = path.join(PLATFORM_DIR, `course.config.${process.pid}.${Date.now()}.mjs`);
   // Dynamic imports keep each module's top level lazy (see Loaders in child.ts).
   const entry = `
@@ -182,13 +191,30 @@ async function bundleConfig(configFile: string): Promise<{ bundle: string; input
       banner: {
         js: 'import { createRequire as __courseRequire } from "node:module"; const require = __courseRequire(import.meta.url);',
       },
+      // infra/load-lab.ts imports the selected lab: this lab only, never the file `course deploy` writes.
+      plugins: [
+        {
+          name: SELECTED_LAB,
+          setup(build) {
+            build.onResolve({ filter: /\/\.sst\/course\/selected-lab$/ }, () => ({
+              path: folder,
+              namespace: SELECTED_LAB,
+            }));
+            build.onLoad({ filter: /.*/, namespace: SELECTED_LAB }, () => ({
+              contents: selectedLabModule(folder, options.from, infraFile),
+              resolveDir: ROOT,
+              loader: "ts",
+            }));
+          },
+        },
+      ],
       metafile: true,
       logLevel: "silent",
       // No source maps: parsing them was a third of a cold evaluation, and SST reports errors by message.
       sourcemap: false,
     });
     const inputs = Object.keys(result.metafile.inputs)
-      .filter((file) => !file.startsWith("<") && !file.includes("node_modules"))
+      .filter((file) => !file.startsWith("<") && !file.startsWith(`${SELECTED_LAB}:`) && !file.includes("node_modules"))
       .map((file) => path.resolve(ROOT, file))
       .filter((file) => !file.startsWith(PLATFORM_DIR))
       .sort();
