@@ -31,6 +31,14 @@ export const LabManifest = z.object({
   steps: z.array(LabStep),
   /** steps the starter already passes as shipped (e.g. a warm-up); `course verify` expects every other step to fail on it */
   starterPasses: z.array(z.string()).default([]),
+  /**
+   * Files this lab carries unchanged from an earlier lab's solution (paths relative to the lab's folder):
+   * the same bytes in that solution, in this starter and in this solution. A test keeps them identical,
+   * and the lab's README lists them, so a learner knows what is theirs to edit and what came along.
+   */
+  carried: z
+    .object({ from: z.string().regex(/^\d\d-[a-z0-9-]+$/), files: z.array(z.string().min(1)).min(1) })
+    .optional(),
 });
 
 export type LabStep = z.infer<typeof LabStep>;

@@ -83,4 +83,8 @@ export default defineLab({
     },
   ],
   starterPasses: ["contract-kept"],
+  carried: {
+    from: "01-monolith",
+    files: ["contract/shop-client.ts", "contract/shop.contract.test.ts"],
+  },
 });

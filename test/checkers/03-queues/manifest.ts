@@ -72,4 +72,20 @@ export default defineLab({
     },
   ],
   starterPasses: [],
+  carried: {
+    from: "02-microservices",
+    files: [
+      "inventory/catalog.ts",
+      "inventory/handler.ts",
+      "inventory/infra.ts",
+      "orders/notifications.ts",
+      "payments/card-processor.ts",
+      "payments/handler.ts",
+      "payments/infra.ts",
+      "shared/health.ts",
+      "shared/http.ts",
+      "shared/router.ts",
+      "shared/service-api.ts",
+    ],
+  },
 });

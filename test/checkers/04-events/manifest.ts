@@ -67,4 +67,19 @@ export default defineLab({
     },
   ],
   starterPasses: [],
+  carried: {
+    from: "03-queues",
+    files: [
+      "inventory/catalog.ts",
+      "inventory/handler.ts",
+      "inventory/infra.ts",
+      "payments/card-processor.ts",
+      "payments/handler.ts",
+      "payments/infra.ts",
+      "shared/health.ts",
+      "shared/http.ts",
+      "shared/router.ts",
+      "shared/service-api.ts",
+    ],
+  },
 });
