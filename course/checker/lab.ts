@@ -14,6 +14,10 @@ export function labUnderCheck() {
     projectDir: ROOT,
     /** absolute path of the lab's code folder, where learner-written tests live */
     sourcesDir: path.join(ROOT, target.sources),
+    /** a URL on the stack's HTTP API (its "api" output), e.g. api("/v1/orders") */
+    api(pathAndQuery: string): string {
+      return this.output("api").replace(/\/$/, "") + pathAndQuery;
+    },
     /** a string output of the stack, e.g. output("api") */
     output(name: string): string {
       const value = outputs[name];
@@ -35,3 +39,4 @@ export { runContract } from "./contract.ts";
 export { describe, http } from "./http.ts";
 export { invocationsSince } from "./invocations.ts";
 export { expectThat, step } from "./step.ts";
+export { sleep, waitFor } from "./wait.ts";

@@ -7,8 +7,8 @@ import { CHECKERS_DIR, loadCatalog } from "../../course/lab-runner/catalog.ts";
 
 const ready = (await loadCatalog()).filter((m) => m.status === "ready").map((m) => m.slug);
 
-test.each(ready)("%s has its dev-check file test/checkers/lab-<slug>.test.ts", (lab) => {
-  expect(fs.existsSync(path.join(import.meta.dirname, `lab-${lab}.test.ts`))).toBe(true);
+test.each(ready)("%s has its dev-check file test/checkers/<slug>/dev.test.ts", (lab) => {
+  expect(fs.existsSync(path.join(CHECKERS_DIR, lab, "dev.test.ts"))).toBe(true);
 });
 
 test.each(ready)("%s's checker names no local address or local-only path", (lab) => {

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from "@aw
 import { describe, expectThat, http, labUnderCheck, step } from "../../../course/checker/lab.ts";
 
 const lab = labUnderCheck();
-const api = (path: string) => lab.output("api").replace(/\/$/, "") + path;
+const api = (path: string) => lab.api(path);
 const db = DynamoDBDocumentClient.from(new DynamoDBClient(lab.clientConfig));
 const table = () => lab.output("ordersTable");
 const countOrders = async () => (await db.send(new ScanCommand({ TableName: table(), Select: "COUNT" }))).Count ?? 0;

@@ -7,7 +7,7 @@ import { describe, expectThat, http, labUnderCheck, runContract, step } from "..
 import { DEFECTS, type Defect, startReferenceShops } from "./reference-shop.ts";
 
 const lab = labUnderCheck();
-const api = (path: string) => lab.output("api").replace(/\/$/, "") + path;
+const api = (path: string) => lab.api(path);
 const db = DynamoDBDocumentClient.from(new DynamoDBClient(lab.clientConfig));
 const SKU = "team-topologies";
 const APPROVED = "4242424242424242";

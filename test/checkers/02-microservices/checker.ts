@@ -17,7 +17,7 @@ import {
 } from "../../../course/checker/lab.ts";
 
 const lab = labUnderCheck();
-const api = (p: string) => lab.output("api").replace(/\/$/, "") + p;
+const api = (path: string) => lab.api(path);
 const db = DynamoDBDocumentClient.from(new DynamoDBClient(lab.clientConfig));
 const APPROVED = "4242424242424242";
 const DECLINED = "4000000000000002";

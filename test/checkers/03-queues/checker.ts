@@ -15,10 +15,10 @@ import {
   SQSClient,
 } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expectThat, http, labUnderCheck, step } from "../../../course/checker/lab.ts";
+import { describe, expectThat, http, labUnderCheck, step, waitFor } from "../../../course/checker/lab.ts";
 
 const lab = labUnderCheck();
-const api = (p: string) => lab.output("api").replace(/\/$/, "") + p;
+const api = (path: string) => lab.api(path);
 const db = DynamoDBDocumentClient.from(new DynamoDBClient(lab.clientConfig));
 const sqs = new SQSClient(lab.clientConfig);
 const APPROVED = "4242424242424242";
@@ -54,16 +54,6 @@ async function send(...messages: OrderPlaced[]): Promise<void> {
     }),
   );
   expectThat(Failed.length === 0, "SendMessageBatch to the Fulfilment queue to succeed", JSON.stringify(Failed));
-}
-
-/** The probe's value once it has one, or undefined when `ms` have passed: every wait here is bounded. */
-async function until<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function shipment(orderId: string): Promise<Record<string, unknown> | undefined> {
@@ -282,7 +272,7 @@ step(
 
     // Shipping takes it from the queue, or, before there is a consumer, it waits there. Look into
     // the queue only when shipping has not taken it: every receive counts toward the redrive.
-    const consumed = await until(20_000, async () =>
+    const consumed = await waitFor(20_000, async () =>
       (await carrierCalls(orderId)).length > 0 || (await shipment(orderId)) ? "consumed" : undefined,
     );
     const found = consumed ?? (await findInQueue(orderId));
@@ -311,7 +301,7 @@ step(
     const flaky = orderPlaced("flaky.example");
     await send(plain);
 
-    const shipped = await until(20_000, () => shipment(plain.orderId));
+    const shipped = await waitFor(20_000, () => shipment(plain.orderId));
     expectThat(
       shipped !== undefined,
       "an OrderPlaced message to become a shipment (GET /v1/shipments/{orderId} with status shipped)",
@@ -421,13 +411,13 @@ step(
     const order = orderPlaced("example.com");
     // at-least-once delivery: two copies at once, and one more after the order has shipped
     await send(order, order);
-    const shipped = await until(20_000, () => shipment(order.orderId));
+    const shipped = await waitFor(20_000, () => shipment(order.orderId));
     expectThat(shipped !== undefined, "the order to ship", `after 10 s it has no shipment: ${await whyNotConsumed()}`);
     await send(order);
     const sentAt = Date.now();
 
     // done when the queue is empty (every copy was processed and deleted), or booked twice, or after 10 s
-    await until(10_000, async () => {
+    await waitFor(10_000, async () => {
       if ((await booked(order.orderId)) > 1) return true;
       const queue = await fulfilmentQueue();
       // the queue's counts are approximate on AWS: give the last copy a moment to show

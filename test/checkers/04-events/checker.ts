@@ -14,10 +14,10 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expectThat, http, labUnderCheck, step } from "../../../course/checker/lab.ts";
+import { describe, expectThat, http, labUnderCheck, sleep, step, waitFor } from "../../../course/checker/lab.ts";
 
 const lab = labUnderCheck();
-const api = (p: string) => lab.output("api").replace(/\/$/, "") + p;
+const api = (path: string) => lab.api(path);
 const db = DynamoDBDocumentClient.from(new DynamoDBClient(lab.clientConfig));
 const bus = new EventBridgeClient(lab.clientConfig);
 const sqs = new SQSClient(lab.clientConfig);
@@ -30,19 +30,7 @@ const DELIVERY_MS = 20_000;
 /** after the bus has delivered to analytics, how long to watch for a late effect elsewhere */
 const GRACE_MS = 1_500;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const customer = () => `customer-${randomUUID()}@example.com`;
-
-/** Polls `probe` until it gives a value or `ms` have passed (then undefined). */
-async function poll<T>(probe: () => Promise<T | undefined>, ms = DELIVERY_MS): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) return undefined;
-    await sleep(200);
-  }
-}
 
 interface OrderDetail {
   orderId: string;
@@ -110,7 +98,9 @@ const recorded = async (eventId: string) =>
 
 /** Waits until analytics has recorded every one of `eventIds`: the bus has delivered them to its rules by then. */
 async function delivered(eventIds: string[]): Promise<void> {
-  const all = await poll(async () => ((await Promise.all(eventIds.map(recorded))).every(Boolean) ? true : undefined));
+  const all = await waitFor(DELIVERY_MS, async () =>
+    (await Promise.all(eventIds.map(recorded))).every(Boolean) ? true : undefined,
+  );
   expectThat(
     all === true,
     "analytics to record the events the checker put on the bus",
@@ -127,7 +117,7 @@ const pointsOf = async (email: string): Promise<number> => {
 
 /** The customer's points once they reach `expected`, or what they are after DELIVERY_MS. */
 async function pointsReaching(email: string, expected: number): Promise<number> {
-  const reached = await poll(async () => ((await pointsOf(email)) === expected ? expected : undefined));
+  const reached = await waitFor(DELIVERY_MS, async () => ((await pointsOf(email)) === expected ? expected : undefined));
   return reached ?? (await pointsOf(email));
 }
 
@@ -174,7 +164,7 @@ step(
     expectThat(placed.status === 201, "POST /v1/orders to answer 201", describe(placed));
     const orderId = placed.json?.orderId;
 
-    const events = await poll(async () => {
+    const events = await waitFor(DELIVERY_MS, async () => {
       const found = await scanAnalytics("orderId = :id", { ":id": orderId });
       return found.length > 0 ? found : undefined;
     });
