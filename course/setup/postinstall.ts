@@ -6,12 +6,13 @@ import { writeSstEnvTypes } from "./sst-env-types.ts";
 import { installPlatform, platformInstalled } from "./sst-platform.ts";
 
 const started = Date.now();
+// sst.config.ts imports the selected lab (`sst install` builds it, as does `npm run typecheck`): lab 00
+// until a command selects another.
+if (!fs.existsSync(SELECTED_LAB_FILE)) writeSelectedLab("00-first-function", "labs");
 if (!platformInstalled()) {
   console.log("course: installing SST's platform into .sst/platform (offline) …");
   installPlatform();
 }
-// sst.config.ts (and `npm run typecheck`) import the selected lab: lab 00 until a command selects another.
-if (!fs.existsSync(SELECTED_LAB_FILE)) writeSelectedLab("00-first-function", "labs");
 await writeSstEnvTypes();
 console.log(
   `course: ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: \`npm start\` to open the course, or \`npx course list\`.`,
