@@ -2,6 +2,7 @@
 // its name so they survive restarts, and the edge maps an access key back to
 // the function (and so to its role) or else to the learner.
 import crypto from "node:crypto";
+import { arn } from "../aws/identity.ts";
 import type { FunctionSpec } from "../graph/model.ts";
 import type { Principal } from "./service.ts";
 
@@ -11,7 +12,7 @@ export interface Credentials {
   sessionToken: string;
 }
 
-export const LEARNER_ARN = "arn:aws:iam::000000000000:user/learner";
+export const LEARNER_ARN = arn("iam", "user/learner", "");
 
 const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

@@ -5,8 +5,9 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { REGION } from "../aws/identity.ts";
 import { extractGraph, type RecordedBuild } from "./extract.ts";
-import { createMocks, REGION, type RecordedResource } from "./mocks.ts";
+import { createMocks, type RecordedResource } from "./mocks.ts";
 
 export interface ChildOptions {
   root: string;

@@ -4,9 +4,7 @@
 // stable from one evaluation to the next.
 import crypto from "node:crypto";
 import type { runtime } from "@pulumi/pulumi";
-
-export const ACCOUNT = "000000000000";
-export const REGION = "us-east-1";
+import { ACCOUNT, REGION } from "../aws/identity.ts";
 
 export interface RecordedResource {
   type: string;

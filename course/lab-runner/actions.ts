@@ -1,6 +1,7 @@
 // What a learner can do with a lab. The `course` command and the companion
 // API both call these; neither has a copy of its own.
 import net from "node:net";
+import { REGION } from "../aws/identity.ts";
 import type { CheckReport, StepResult } from "../checker/report.ts";
 import { runChecker } from "../checker/run.ts";
 import type { CheckTarget } from "../checker/target.ts";
@@ -104,7 +105,7 @@ export async function checkRunningLab(lab: string, options: CheckOptions = {}): 
       lab,
       outputsFile: running.outputsFile,
       endpoint: running.endpoint,
-      region: "us-east-1",
+      region: REGION,
       stage: "local",
       app: `course-${lab}`,
       sources: `${running.from}/${lab}`,

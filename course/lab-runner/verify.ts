@@ -3,6 +3,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import { REGION } from "../aws/identity.ts";
 import type { CheckReport } from "../checker/report.ts";
 import { runChecker } from "../checker/run.ts";
 import type { CallRecord } from "../cloud/edge/server.ts";
@@ -42,7 +43,7 @@ export async function checkOnce(
         lab,
         outputsFile,
         endpoint: cloud.endpoint,
-        region: "us-east-1",
+        region: REGION,
         stage: "local",
         app: cloud.graph().app.name,
         sources: `${from}/${folder ?? lab}`,

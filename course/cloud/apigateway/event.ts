@@ -1,10 +1,9 @@
 // The Lambda event of an HTTP API request in payload format 2.0, field by field
 // as API Gateway documents it.
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { ACCOUNT } from "../../aws/identity.ts";
 import type { EdgeRequest } from "../service.ts";
 import type { RouteMatch } from "./routes.ts";
-
-export const ACCOUNT_ID = "000000000000";
 
 /** Bodies of these content types reach the function as text; all others in base64, as API Gateway does. */
 const TEXT_CONTENT_TYPES = [
@@ -37,7 +36,7 @@ export function buildEvent({ request, apiId, path, route, now }: EventInput): AP
     headers,
     ...(queryStringParameters ? { queryStringParameters } : {}),
     requestContext: {
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
       apiId,
       domainName: headers.host ?? request.url.host,
       domainPrefix: apiId,

@@ -1,7 +1,7 @@
 // The account, region and ARNs of the local cloud's EventBridge.
 
-export const ACCOUNT = "000000000000";
-export const REGION = "us-east-1";
+import { ACCOUNT, REGION } from "../../aws/identity.ts";
+
 export const DEFAULT_BUS = "default";
 
 export const busArn = (name: string): string => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${name}`;

@@ -3,7 +3,7 @@
 // event entry size" does, and turned into the event rules match and targets
 // receive.
 import { randomUUID } from "node:crypto";
-import { ACCOUNT, REGION } from "./arns.ts";
+import { ACCOUNT, REGION } from "../../aws/identity.ts";
 import { validationError } from "./errors.ts";
 
 export interface PutEventsEntry {

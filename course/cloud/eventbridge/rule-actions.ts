@@ -1,6 +1,8 @@
 // PutRule, DescribeRule, ListRules, DeleteRule, EnableRule, DisableRule and
 // TestEventPattern. Patterns are checked by the event-pattern parser, which
 // words its refusals as InvalidEventPatternException does.
+
+import { ACCOUNT } from "../../aws/identity.ts";
 import {
   InvalidEventError,
   InvalidEventPatternError,
@@ -8,7 +10,7 @@ import {
   parsePattern,
   testEventPattern,
 } from "../events/pattern/index.ts";
-import { ACCOUNT, busNameOf, DEFAULT_BUS } from "./arns.ts";
+import { busNameOf, DEFAULT_BUS } from "./arns.ts";
 import { EventsError, validationError } from "./errors.ts";
 import { type EventsState, type Input, optionalString, page, requiredString } from "./events-state.ts";
 import type { Rule, RuleState } from "./registry.ts";

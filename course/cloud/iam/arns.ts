@@ -1,9 +1,7 @@
 // The ARNs IAM evaluates requests against, for the local cloud's one account
 // and region. The graph's own ARNs are used where it has the resource.
-import { ACCOUNT, REGION } from "../../graph/mocks.ts";
+import { ACCOUNT, REGION } from "../../aws/identity.ts";
 import type { CloudGraph } from "../../graph/model.ts";
-
-export { ACCOUNT, REGION };
 
 export function tableArn(graph: CloudGraph, tableName: string): string {
   // DynamoDB takes a table's ARN wherever it takes its name

@@ -5,10 +5,12 @@
 // URL the request was posted to), by QueueName, or by SourceArn.
 // The SDKs speak JSON (X-Amz-Target "AmazonSQS.<Op>"); older clients and the
 // AWS CLI v1 still speak query (form Action=<Op>): both carry the same names.
+
+import { ACCOUNT } from "../../aws/identity.ts";
 import type { CloudGraph } from "../../graph/model.ts";
 import type { EdgeRequest } from "../service.ts";
 import { type Access, jsonBody, stringOf, targetOperation } from "./access.ts";
-import { ACCOUNT, queueArn, queueArnFromUrl } from "./arns.ts";
+import { queueArn, queueArnFromUrl } from "./arns.ts";
 import { queryParams } from "./query-protocol.ts";
 
 const BATCH_ACTIONS: Record<string, string> = {

@@ -1,9 +1,11 @@
 // STS (query protocol, signing name "sts"): GetCallerIdentity, which needs no
 // permission. The learner is the account's user; a function is its role,
 // assumed in a session named after the function, as Lambda does.
+
+import { ACCOUNT } from "../../aws/identity.ts";
 import type { CloudGraph } from "../../graph/model.ts";
 import type { EdgeRequest, EdgeResponse, Principal, Service } from "../service.ts";
-import { ACCOUNT, assumedRoleArn } from "./arns.ts";
+import { assumedRoleArn } from "./arns.ts";
 import { element, queryError, queryParams, queryResponse, STS_NAMESPACE } from "./query-protocol.ts";
 import { findRole, uniqueId } from "./roles.ts";
 

@@ -2,9 +2,9 @@
 // variables plus the ones Lambda reserves, and nothing of the local cloud's
 // process, so a handler can only see what it would see on AWS.
 import path from "node:path";
+import { REGION } from "../../aws/identity.ts";
 import type { FunctionSpec } from "../../graph/model.ts";
 import { credentialsFor } from "../principals.ts";
-import { REGION } from "./errors.ts";
 
 export interface EnvironmentContext {
   logStream: string;

@@ -1,9 +1,7 @@
 // Errors of the Lambda API itself (as opposed to errors of a function, which
 // travel in the payload with X-Amz-Function-Error).
+import { ACCOUNT, REGION } from "../../aws/identity.ts";
 import { type EdgeResponse, restJsonError } from "../service.ts";
-
-const ACCOUNT = "000000000000";
-export const REGION = "us-east-1";
 
 export class LambdaApiError extends Error {
   readonly status: number;

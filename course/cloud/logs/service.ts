@@ -1,5 +1,6 @@
 // CloudWatch Logs over awsJson1.1 (X-Amz-Target: Logs_20140328.<Operation>):
 // the read side a learner or a checker uses to see what functions logged.
+import { arn } from "../../aws/identity.ts";
 import { type EdgeRequest, type EdgeResponse, jsonProtocolError, type Service } from "../service.ts";
 import { compileFilterPattern, FilterPatternError } from "./filter-pattern.ts";
 import type { LogEvent, LogGroupRecord, LogStore } from "./store.ts";
@@ -8,7 +9,7 @@ const TARGET_PREFIX = "Logs_20140328.";
 const NAMESPACE = "com.amazonaws.logs";
 /** protocol-level errors come from AWS's front end, under its own namespace */
 const CORAL = "com.amazon.coral.service";
-const ARN_PREFIX = "arn:aws:logs:us-east-1:000000000000:log-group:";
+const ARN_PREFIX = arn("logs", "log-group:");
 const MAX_EVENTS = 10_000;
 const MAX_DESCRIBE = 50;
 

@@ -4,8 +4,8 @@
 // The signature cannot be AWS's: it is a digest in a signature's place, and
 // the certificate and unsubscribe URLs have AWS's shape.
 import { createHash } from "node:crypto";
+import { REGION } from "../../aws/identity.ts";
 import { type MessageAttributes, notificationAttributes } from "./message-attributes.ts";
-import { REGION } from "./topics.ts";
 
 export interface Notification {
   readonly messageId: string;

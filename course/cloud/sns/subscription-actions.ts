@@ -1,11 +1,12 @@
 // Subscribe, Unsubscribe, ListSubscriptions, ListSubscriptionsByTopic,
 // GetSubscriptionAttributes, SetSubscriptionAttributes.
+
+import { ACCOUNT } from "../../aws/identity.ts";
 import { element } from "../iam/query-protocol.ts";
 import { entryMap, requiredParam } from "./query-input.ts";
 import type { SnsState } from "./sns-state.ts";
 import { settingsAttributes } from "./subscription-settings.ts";
 import type { Subscription } from "./subscriptions.ts";
-import { ACCOUNT } from "./topics.ts";
 import { attributesXml, page, recordsXml } from "./xml-output.ts";
 
 const LIST_PAGE_SIZE = 100;

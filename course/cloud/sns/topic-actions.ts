@@ -1,8 +1,10 @@
 // CreateTopic, ListTopics, GetTopicAttributes, SetTopicAttributes, DeleteTopic.
+
+import { ACCOUNT } from "../../aws/identity.ts";
 import { element } from "../iam/query-protocol.ts";
 import { entryMap, requiredParam } from "./query-input.ts";
 import type { SnsState } from "./sns-state.ts";
-import { ACCOUNT, type Topic } from "./topics.ts";
+import type { Topic } from "./topics.ts";
 import { attributesXml, page, recordsXml } from "./xml-output.ts";
 
 const LIST_PAGE_SIZE = 100;

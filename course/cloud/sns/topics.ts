@@ -1,11 +1,10 @@
 // The topics SNS knows: the graph's, and those created through the API, which
 // are kept when the graph changes unless the graph now names one the same.
+import { arn } from "../../aws/identity.ts";
 import type { TopicSpec } from "../../graph/model.ts";
 import { invalidParameter, topicNotFound } from "./errors.ts";
 
-export const ACCOUNT = "000000000000";
-export const REGION = "us-east-1";
-export const topicArn = (name: string): string => `arn:aws:sns:${REGION}:${ACCOUNT}:${name}`;
+export const topicArn = (name: string): string => arn("sns", name);
 
 export interface Topic {
   readonly name: string;

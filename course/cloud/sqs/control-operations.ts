@@ -1,6 +1,6 @@
 // The control plane: queues, their attributes and tags, and which queues use
 // one as their dead-letter queue.
-import { ACCOUNT } from "../../graph/mocks.ts";
+import { ACCOUNT } from "../../aws/identity.ts";
 import { invalidParameterValue, invalidValueFor, queueDoesNotExist } from "./errors.ts";
 import type { Operation, OperationContext } from "./operation.ts";
 import { type Input, integerWithin, optionalString, requiredString, stringList, stringMap } from "./params.ts";

@@ -1,7 +1,7 @@
 // SQS in memory: the queues of one account and region, the control plane
 // (create, attributes, tags, purge, delete) and the message operations, with
 // long polls that end as soon as a message can be received.
-import { ACCOUNT, REGION } from "../../graph/mocks.ts";
+import { ACCOUNT, REGION } from "../../aws/identity.ts";
 import { Clock } from "./clock.ts";
 import {
   invalidAttributeValue,

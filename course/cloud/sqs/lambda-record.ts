@@ -1,6 +1,6 @@
 // A received message as a record of Lambda's SQS event, shaped as Lambda
 // shapes it (attributes as strings, message attributes in lower camel case).
-import { REGION } from "../../graph/mocks.ts";
+import { REGION } from "../../aws/identity.ts";
 import { md5OfAttributes } from "./checksums.ts";
 import type { ReceivedMessage } from "./message.ts";
 

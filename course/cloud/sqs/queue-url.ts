@@ -1,7 +1,7 @@
 // Which queue a request means: its QueueUrl, or the path it was sent to
 // (older clients post to the queue URL itself). Any host is accepted, so
 // URLs of the form https://sqs.us-east-1.amazonaws.com/<account>/<name> work too.
-import { ACCOUNT } from "../../graph/mocks.ts";
+import { ACCOUNT } from "../../aws/identity.ts";
 import { invalidAddress, missingParameter, queueDoesNotExist } from "./errors.ts";
 
 /** the queue name in a queue URL or path like /000000000000/orders */

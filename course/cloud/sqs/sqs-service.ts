@@ -1,6 +1,6 @@
 // SQS behind the edge: both wire protocols on one in-memory engine, the
 // graph's queues created at start, and the QueueDelivery SNS and EventBridge use.
-import { ACCOUNT } from "../../graph/mocks.ts";
+import { ACCOUNT } from "../../aws/identity.ts";
 import type { QueueSpec } from "../../graph/model.ts";
 import { queryParams } from "../iam/query-protocol.ts";
 import type { QueueDelivery, QueueMessage } from "../queue-delivery.ts";
