@@ -395,24 +395,7 @@ export function awsCleanupApi(region: string): CleanupApi {
         throw err;
       }
     },
-    async objectKeys(bucket) {
-      const keys: string[] = [];
-      let token = "";
-      do {
-        const res = await raw.request({
-          service: "s3",
-          method: "GET",
-          path: `/${bucket}`,
-          query: { "list-type": "2", ...(token ? { "continuation-token": token } : {}) },
-        });
-        if (res.status >= 300) throw xmlError(res);
-        for (const m of res.text.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(unescapeXml(m[1]!));
-        token = /<IsTruncated>true<\/IsTruncated>/.test(res.text)
-          ? unescapeXml(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(res.text)?.[1] ?? "")
-          : "";
-      } while (token);
-      return keys;
-    },
+    objectKeys: (bucket) => bucketKeys(raw, bucket, "throw"),
     remove: (leftover) => removeFromAws(leftover, { raw, iam, lambda, dynamodb, logs }),
   };
 }
@@ -520,7 +503,7 @@ async function removeOne(leftover: Leftover, { raw, iam, lambda, dynamodb, logs 
       return;
     case "S3 bucket": {
       const bucket = id.split(":::")[1]!;
-      for (const key of await listKeys(raw, bucket))
+      for (const key of await bucketKeys(raw, bucket, "empty"))
         await s3Delete(raw, `/${bucket}/${key.split("/").map(encodeKeyPart).join("/")}`);
       await s3Delete(raw, `/${bucket}`);
       return;
@@ -562,11 +545,25 @@ async function s3Delete(raw: AwsClient, path: string): Promise<void> {
   if (res.status >= 300 && res.status !== 404) throw xmlError(res);
 }
 
-async function listKeys(raw: AwsClient, bucket: string): Promise<string[]> {
-  const res = await raw.request({ service: "s3", method: "GET", path: `/${bucket}`, query: { "list-type": "2" } });
-  if (res.status === 404) return [];
-  if (res.status >= 300) throw xmlError(res);
-  return [...res.text.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => unescapeXml(m[1]!));
+/** Every key of a bucket, page by page: ListObjectsV2 answers at most 1,000 keys a call. */
+async function bucketKeys(raw: AwsClient, bucket: string, ifMissing: "empty" | "throw"): Promise<string[]> {
+  const keys: string[] = [];
+  let token = "";
+  do {
+    const res = await raw.request({
+      service: "s3",
+      method: "GET",
+      path: `/${bucket}`,
+      query: { "list-type": "2", ...(token ? { "continuation-token": token } : {}) },
+    });
+    if (res.status === 404 && ifMissing === "empty") return [];
+    if (res.status >= 300) throw xmlError(res);
+    for (const m of res.text.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(unescapeXml(m[1]!));
+    token = /<IsTruncated>true<\/IsTruncated>/.test(res.text)
+      ? unescapeXml(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(res.text)?.[1] ?? "")
+      : "";
+  } while (token);
+  return keys;
 }
 
 function encodeKeyPart(part: string): string {

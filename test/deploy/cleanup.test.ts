@@ -17,6 +17,7 @@ const LAB = "00-first-function";
 const APP = `course-${LAB}`;
 const ASSETS = "sst-asset-abcdefabcdef";
 const STATE = "sst-state-abcdefabcdef";
+const LAB_BUCKET = `course-08-delivery-${STAGE}-artifacts-abcdefgh`;
 
 const state = fs.mkdtempSync(path.join(os.tmpdir(), "course-cleanup-"));
 let fake: FakeAws;
@@ -85,6 +86,9 @@ function seed(): void {
     ],
   ];
   for (const [arn, tags] of later) fake.tagged.set(arn, tags);
+  // A lab's own bucket with more keys than one listing page holds: it must be emptied page by page.
+  fake.tagged.set(`arn:aws:s3:::${LAB_BUCKET}`, ours("08-delivery"));
+  fake.buckets.set(LAB_BUCKET, new Set(Array.from({ length: 8 }, (_, i) => `artifacts/build-${i}.zip`)));
   // A role a failed deploy left untagged: found by its name.
   fake.roles.set(`course-05-streams-${STAGE}-WorkerRole-abcdefgh`, {
     arn: `arn:aws:iam::${A}:role/course-05-streams-${STAGE}-WorkerRole-abcdefgh`,
@@ -167,6 +171,7 @@ test("--dry-run lists every leftover of the stage with its cost risk, and delete
     "Lambda event source mapping",
     "SST passphrase (SSM parameter)",
     "SST state file (S3 object)",
+    "S3 bucket",
   ]) {
     expect(run.out).toContain(kind);
   }
@@ -206,6 +211,9 @@ test("run again, it leaves nothing of the stage, and every neighbour as it was",
   expect(after.parameters).toEqual([...NEIGHBOURS.parameters].sort());
   expect(after.buckets[STATE]).toEqual([...NEIGHBOURS.state].sort());
   expect(after.buckets[ASSETS]!.length).toBe(3); // the shared asset bucket keeps the function code zips
+  expect(after.buckets[LAB_BUCKET], "the lab's bucket, emptied past its first listing page, then deleted").toBe(
+    undefined,
+  );
   expect(fake.unsigned).toEqual([]);
 
   const again = await course(["cleanup", "--stage", STAGE, "--dry-run"], env);

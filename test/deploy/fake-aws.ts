@@ -243,6 +243,14 @@ function route(fake: Omit<FakeAws, "endpoint" | "close">, req: http.IncomingMess
             .join("")}</ListBucketResult>`,
         );
       }
+      if (req.method === "DELETE" && keyParts.length === 0) {
+        // as S3 does: only an empty bucket can be deleted
+        if (bucket.size > 0) return xmlError(res, 409, "BucketNotEmpty", String(bucketName));
+        fake.buckets.delete(decodeURIComponent(bucketName ?? ""));
+        fake.tagged.delete(`arn:aws:s3:::${decodeURIComponent(bucketName ?? "")}`);
+        res.writeHead(204);
+        return void res.end();
+      }
       if (req.method === "DELETE") {
         bucket.delete(keyParts.map(decodeURIComponent).join("/"));
         res.writeHead(204);
