@@ -16,7 +16,7 @@ export const SELECTED_LAB_FILE = path.join(SST_DIR, "course", "selected-lab.ts")
 /** The module's text; `infraFile` is the lab's infra.ts as the module imports it. */
 export function selectedLabModule(lab: string, from: LabSource, infraFile: string): string {
   return [
-    "// Written by `course`: the one lab that sst.config.ts loads. Choose another with `npx course up|deploy <lab>`.",
+    "// Written by `course`: the one lab that sst.config.ts loads. `npx course deploy <lab>` selects another (`course up` never reads this file).",
     `export { default } from ${JSON.stringify(infraFile)};`,
     `export const lab = ${JSON.stringify(lab)};`,
     `export const from = ${JSON.stringify(from)};`,
